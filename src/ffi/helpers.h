@@ -1,0 +1,79 @@
+/*
+ * protojs C helpers over QuickJS.
+ *
+ * Two kinds of functions live here:
+ *  - out-of-line copies of quickjs.h's `static inline` API (JS_FreeValue, JS_NewInt32, ...),
+ *    which bindgen cannot bind; Rust calls these instead of re-deriving the value layout;
+ *  - small read-only peeks into engine internals that the public API does not expose
+ *    (an object's kind, a function's captured variables). They are compiled in the same
+ *    translation unit as the unmodified quickjs.c so they see its private structures.
+ */
+#ifndef PROTOJS_HELPERS_H
+#define PROTOJS_HELPERS_H
+
+#include "quickjs.h"
+
+/* ---- values ---- */
+JSValue pj_undefined(void);
+JSValue pj_null(void);
+JSValue pj_exception(void);
+JSValue pj_uninitialized(void);
+int pj_tag(JSValueConst v); /* normalised tag: JS_TAG_FLOAT64 for every double */
+JSValue pj_new_bool(JSContext *ctx, int b);
+JSValue pj_new_int32(JSContext *ctx, int32_t i);
+JSValue pj_new_int64(JSContext *ctx, int64_t i);
+JSValue pj_new_float64(JSContext *ctx, double d);
+int32_t pj_get_int(JSValueConst v);
+int pj_get_bool(JSValueConst v);
+double pj_get_float64(JSValueConst v);
+void pj_free_value(JSContext *ctx, JSValue v);
+void pj_free_value_rt(JSRuntime *rt, JSValue v);
+JSValue pj_dup_value(JSContext *ctx, JSValueConst v);
+JSValue pj_new_string(JSContext *ctx, const char *s);
+JSValue pj_new_cfunction(JSContext *ctx, JSCFunction *fn, const char *name, int length);
+int pj_set_property(JSContext *ctx, JSValueConst obj, JSAtom prop, JSValue val);
+JSValue pj_get_property(JSContext *ctx, JSValueConst obj, JSAtom prop);
+
+/* ---- object kinds (our own numbering; the engine's class ids are private) ---- */
+enum {
+    PJ_KIND_NOT_OBJECT = 0,
+    PJ_KIND_OTHER,
+    PJ_KIND_PLAIN,      /* ordinary object */
+    PJ_KIND_ARRAY,
+    PJ_KIND_ERROR,
+    PJ_KIND_BOXED,      /* Number, String, Boolean, BigInt wrappers */
+    PJ_KIND_SYMBOL_BOX,
+    PJ_KIND_DATE,
+    PJ_KIND_REGEXP,
+    PJ_KIND_MAP,
+    PJ_KIND_SET,
+    PJ_KIND_WEAK,       /* WeakMap, WeakSet, WeakRef, FinalizationRegistry */
+    PJ_KIND_ARRAY_BUFFER,
+    PJ_KIND_SHARED_ARRAY_BUFFER,
+    PJ_KIND_TYPED_ARRAY,
+    PJ_KIND_DATAVIEW,
+    PJ_KIND_JS_FUNCTION, /* function compiled from JS source (has bytecode) */
+    PJ_KIND_NATIVE_FUNCTION,
+    PJ_KIND_BOUND_FUNCTION,
+    PJ_KIND_PROXY,
+    PJ_KIND_PROMISE,
+    PJ_KIND_ARGUMENTS,
+    PJ_KIND_GENERATOR,
+    PJ_KIND_MODULE_NS,
+};
+int pj_object_kind(JSValueConst v);
+
+/* ---- captured variables of a JS function ---- */
+enum {
+    PJ_CAPTURE_LOCAL = 0,  /* a variable of an enclosing function (or module scope) */
+    PJ_CAPTURE_GLOBAL = 1, /* a reference to a global variable */
+};
+/* Number of closure variables of a JS function object, or -1 if `fn` has no bytecode. */
+int pj_closure_var_count(JSValueConst fn);
+/* Describe closure variable `i`: its name (a new atom reference the caller frees), its kind
+   (PJ_CAPTURE_*), and its current value (a new reference; JS_UNINITIALIZED when the cell is
+   in its temporal dead zone or was never created). Returns 0, or -1 if out of range. */
+int pj_closure_var(JSContext *ctx, JSValueConst fn, int i, JSAtom *name, int *kind,
+                   JSValue *value);
+
+#endif /* PROTOJS_HELPERS_H */
