@@ -2173,6 +2173,15 @@ unsafe extern "C" {
     ) -> JSValue;
 }
 unsafe extern "C" {
+    pub fn pj_new_cfunction_magic(
+        ctx: *mut JSContext,
+        fn_: JSCFunctionMagic,
+        name: *const ::std::os::raw::c_char,
+        length: ::std::os::raw::c_int,
+        magic: ::std::os::raw::c_int,
+    ) -> JSValue;
+}
+unsafe extern "C" {
     pub fn pj_set_property(
         ctx: *mut JSContext,
         obj: JSValue,

@@ -42,6 +42,12 @@ JSValue pj_new_cfunction(JSContext *ctx, JSCFunction *fn, const char *name, int 
     return JS_NewCFunction(ctx, fn, name, length);
 }
 
+JSValue pj_new_cfunction_magic(JSContext *ctx, JSCFunctionMagic *fn, const char *name,
+                               int length, int magic)
+{
+    return JS_NewCFunctionMagic(ctx, fn, name, length, JS_CFUNC_generic_magic, magic);
+}
+
 int pj_set_property(JSContext *ctx, JSValueConst obj, JSAtom prop, JSValue val)
 {
     return JS_SetProperty(ctx, obj, prop, val);

@@ -31,6 +31,8 @@ void pj_free_value_rt(JSRuntime *rt, JSValue v);
 JSValue pj_dup_value(JSContext *ctx, JSValueConst v);
 JSValue pj_new_string(JSContext *ctx, const char *s);
 JSValue pj_new_cfunction(JSContext *ctx, JSCFunction *fn, const char *name, int length);
+JSValue pj_new_cfunction_magic(JSContext *ctx, JSCFunctionMagic *fn, const char *name,
+                               int length, int magic);
 int pj_set_property(JSContext *ctx, JSValueConst obj, JSAtom prop, JSValue val);
 JSValue pj_get_property(JSContext *ctx, JSValueConst obj, JSAtom prop);
 

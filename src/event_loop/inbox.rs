@@ -1,0 +1,54 @@
+//! The one place where work from other threads reaches a JS thread's event loop.
+//!
+//! Other threads `post` closures; the loop thread drains them in a batch and runs them.
+//! Waiting is a condvar wait with the next timer deadline as timeout: no polling.
+
+use crate::engine::Context;
+use std::collections::VecDeque;
+use std::sync::{Condvar, Mutex};
+use std::time::Instant;
+
+/// Work posted from another thread, run on the loop's thread with its context.
+pub type Message = Box<dyn FnOnce(Context) + Send>;
+
+#[derive(Default)]
+pub struct Inbox {
+    queue: Mutex<VecDeque<Message>>,
+    ready: Condvar,
+}
+
+impl Inbox {
+    pub fn new() -> Inbox {
+        Inbox::default()
+    }
+
+    /// Queues a message and wakes the loop if it is waiting.
+    pub fn post(&self, msg: Message) {
+        let mut q = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+        q.push_back(msg);
+        drop(q);
+        self.ready.notify_one();
+    }
+
+    /// Takes every queued message (one lock for the whole batch).
+    pub fn drain(&self) -> VecDeque<Message> {
+        std::mem::take(&mut *self.queue.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Blocks until a message is queued or `deadline` passes (None: no deadline).
+    pub fn wait(&self, deadline: Option<Instant>) {
+        let mut q = self.queue.lock().unwrap_or_else(|e| e.into_inner());
+        while q.is_empty() {
+            match deadline {
+                None => q = self.ready.wait(q).unwrap_or_else(|e| e.into_inner()),
+                Some(d) => {
+                    let now = Instant::now();
+                    if now >= d {
+                        return;
+                    }
+                    q = self.ready.wait_timeout(q, d - now).unwrap_or_else(|e| e.into_inner()).0;
+                }
+            }
+        }
+    }
+}

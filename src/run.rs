@@ -1,0 +1,141 @@
+//! Running a program: load its source, pick script or module, run the main host's event
+//! loop, and turn the outcome into an exit code.
+
+use crate::engine::{EvalKind, Throw, Value};
+use crate::event_loop::Inbox;
+use crate::ffi;
+use crate::host::{Config, Host, Role};
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Settings {
+    pub workers: Option<usize>,
+    pub worker_memory_limit: Option<usize>,
+}
+
+/// How a source is evaluated.
+pub fn is_module(filename: &str, source: &[u8]) -> bool {
+    if filename.ends_with(".mjs") {
+        return true;
+    }
+    if filename.ends_with(".cjs") {
+        return false;
+    }
+    // SAFETY: JS_DetectModule only reads `len` bytes of the slice.
+    unsafe { ffi::JS_DetectModule(source.as_ptr() as *const _, source.len()) != 0 }
+}
+
+fn exec_path() -> String {
+    std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "protojs".into())
+}
+
+fn absolute(file: &str) -> String {
+    let p = Path::new(file);
+    let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+    abs.to_string_lossy().into_owned()
+}
+
+fn new_main_host(argv: Vec<String>, settings: Settings) -> Box<Host> {
+    let config = Config { argv, workers: settings.workers, worker_memory_limit: settings.worker_memory_limit };
+    Host::new(Role::Main, Arc::new(config), Arc::new(Inbox::new()))
+}
+
+/// Reads a script file; a failure is reported in the shell's words.
+pub fn read_source(file: &str) -> Result<Vec<u8>, i32> {
+    std::fs::read(file).map_err(|e| {
+        let reason = match e.kind() {
+            std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+            std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+            _ if Path::new(file).is_dir() => "Is a directory".to_string(),
+            _ => e.to_string(),
+        };
+        eprintln!("protojs: cannot open '{file}': {reason}");
+        1
+    })
+}
+
+/// Runs the main program and its event loop; returns the exit code.
+fn run_program(host: Box<Host>, source: &[u8], filename: &str, module: bool) -> i32 {
+    if host.run_main(source, filename, module).is_ok() {
+        host.run_loop();
+    }
+    let code = host.exit_code();
+    drop(host);
+    code
+}
+
+pub fn file(file: &str, args: &[String], settings: Settings) -> i32 {
+    let source = match read_source(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let filename = absolute(file);
+    let mut argv = vec![exec_path(), filename.clone()];
+    argv.extend(args.iter().cloned());
+    let host = new_main_host(argv, settings);
+    let module = is_module(&filename, &source);
+    run_program(host, &source, &filename, module)
+}
+
+pub fn stdin(args: &[String], settings: Settings) -> i32 {
+    let mut source = Vec::new();
+    if let Err(e) = std::io::stdin().read_to_end(&mut source) {
+        eprintln!("protojs: cannot read standard input: {e}");
+        return 1;
+    }
+    let mut argv = vec![exec_path(), "-".to_string()];
+    argv.extend(args.iter().cloned());
+    let host = new_main_host(argv, settings);
+    let module = is_module("[stdin]", &source);
+    run_program(host, &source, "[stdin]", module)
+}
+
+/// `-e CODE` and `-p CODE` (which prints the completion value as console.log would).
+pub fn eval(code: &str, args: &[String], print: bool, settings: Settings) -> i32 {
+    let mut argv = vec![exec_path()];
+    argv.extend(args.iter().cloned());
+    let host = new_main_host(argv, settings);
+    let module = !print && is_module("[eval]", code.as_bytes());
+    if !print {
+        return run_program(host, code.as_bytes(), "[eval]", module);
+    }
+    host.sources.insert("[eval]", code.as_bytes());
+    let printed = host.ctx.eval(code.as_bytes(), "[eval]", EvalKind::Script).and_then(|v| print_value(&host, v));
+    if printed.is_err() {
+        host.report_pending_exception();
+    } else {
+        host.run_loop();
+    }
+    let code = host.exit_code();
+    drop(host);
+    code
+}
+
+fn print_value(host: &Host, v: Value) -> Result<(), Throw> {
+    let console = host.ctx.global().get("console")?;
+    console.call_method("log", &[v])?;
+    Ok(())
+}
+
+/// `--check FILE`: compile only; a syntax error is reported as at run time.
+pub fn check(file: &str) -> i32 {
+    let source = match read_source(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let filename = absolute(file);
+    let host = new_main_host(vec![exec_path(), filename.clone()], Settings::default());
+    host.sources.insert(&filename, &source);
+    let kind = if is_module(&filename, &source) { EvalKind::CompileModule } else { EvalKind::CompileScript };
+    let code = match host.ctx.eval(&source, &filename, kind) {
+        Ok(_) => 0,
+        Err(Throw) => {
+            host.report_pending_exception();
+            1
+        }
+    };
+    drop(host);
+    code
+}
