@@ -23,6 +23,9 @@ pub fn make_binding(host: &Host) -> Result<Value, Throw> {
         ("utf8Encode", native!(utf8_encode), 1),
         ("utf8Decode", native!(utf8_decode), 2),
         ("require", native!(require_builtin), 1),
+        ("structuredClone", native!(structured_clone), 1),
+        ("deferredSubmit", native!(super::deferred::submit), 4),
+        ("deferredPoolSize", native!(super::deferred::pool_size), 0),
     ];
     for (name, f, len) in fns {
         b.define_hidden(name, ctx.new_function(*f, name, *len))?;
@@ -198,4 +201,8 @@ fn require_builtin(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Th
         Some(name) => Host::get(ctx).module(name),
         None => Err(ctx.throw_type_error(&format!("no builtin module '{name}'"))),
     }
+}
+
+fn structured_clone(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
+    crate::transfer::structured_clone(Host::get(ctx), &args.get(0))
 }

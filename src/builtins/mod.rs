@@ -6,6 +6,7 @@
 //! so a script that never touches `console` never pays for compiling it.
 
 mod binding;
+mod deferred;
 mod timers;
 
 pub use binding::make_binding;
@@ -20,6 +21,8 @@ const JS_MODULES: &[(&str, &str)] = &[
     ("console", include_str!("js/console.js")),
     ("process", include_str!("js/process.js")),
     ("globals", include_str!("js/globals.js")),
+    ("transfer", include_str!("js/transfer.js")),
+    ("deferred", include_str!("js/deferred.js")),
 ];
 
 /// Globals provided by JS modules: (global name, module, export).
@@ -31,6 +34,8 @@ const LAZY_GLOBALS: &[(&str, &str, &str)] = &[
     ("TextDecoder", "globals", "TextDecoder"),
     ("atob", "globals", "atob"),
     ("btoa", "globals", "btoa"),
+    ("structuredClone", "globals", "structuredClone"),
+    ("Deferred", "deferred", "Deferred"),
 ];
 
 pub fn js_source(name: &str) -> Option<&'static str> {

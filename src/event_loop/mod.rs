@@ -42,10 +42,19 @@ pub enum Outcome {
 
 /// Runs the loop until nothing is pending or the program must stop.
 pub fn run(host: &Host) -> Outcome {
+    run_until(host, &|| false)
+}
+
+/// Like `run`, but also returns (as `Drained`) as soon as `done()` holds after a callback:
+/// a worker waits this way for its task's promise without waiting for stray timers.
+pub fn run_until(host: &Host, done: &dyn Fn() -> bool) -> Outcome {
     macro_rules! check {
         () => {
             if host.should_stop() {
                 return Outcome::Stopped;
+            }
+            if done() {
+                return Outcome::Drained;
             }
         };
     }

@@ -57,7 +57,7 @@ pub struct Host {
     binding: RefCell<Option<Value>>,
     /// Per-role extension state (the Deferred client on the main thread, the task runner on
     /// workers); dropped before the context.
-    pub extension: RefCell<Option<Box<dyn std::any::Any>>>,
+    pub extension: RefCell<Option<std::rc::Rc<dyn std::any::Any>>>,
     pub sources: SourceCache,
     owned: ManuallyDrop<OwnedContext>,
 }
@@ -86,6 +86,7 @@ impl Host {
         });
         let ptr = &*host as *const Host as *mut std::ffi::c_void;
         ctx.set_opaque(ptr);
+        crate::transfer::sab::install(host.runtime().raw());
         // SAFETY: the runtime is live; the callback only runs on this thread while the host
         // (whose address is stable inside the Box) is alive: it is unset in Drop.
         unsafe {
@@ -192,7 +193,8 @@ impl Host {
             }
         }
         let first = self.rejections.borrow_mut().drain(..).next();
-        if let Some((_promise, reason)) = first {
+        if let (Some((_promise, reason)), Role::Main) = (first, self.role) {
+            // On a worker a rejection belongs to the task, which reports it to its caller.
             self.report_uncaught(&reason, true);
         }
     }
@@ -228,6 +230,15 @@ impl Host {
 
     pub fn js_error(&self, v: &Value) -> JsError {
         JsError::from_value(v)
+    }
+
+    /// Forgets what one Deferred task left behind on a worker: timers it never cleared,
+    /// pending ticks, rejections and failure flags.
+    pub fn reset_after_task(&self) {
+        self.loop_state.borrow_mut().clear();
+        self.rejections.borrow_mut().clear();
+        self.failed.set(false);
+        drop(self.ctx.take_exception());
     }
 }
 

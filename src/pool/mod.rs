@@ -191,10 +191,12 @@ impl<T: Send + 'static> Pool<T> {
         // `pred` panics: a task taken out of a queue is never lost.
         let mut sorted = Requeue::new(shared);
         let mut sort = |task: T| {
-            if pred(&task) {
+            // Held by `sorted` while `pred` looks at it, so a panic requeues this one too.
+            sorted.kept.push(task);
+            let task = sorted.kept.last().expect("just pushed");
+            if pred(task) {
+                let task = sorted.kept.pop().expect("just pushed");
                 sorted.removed.push(task);
-            } else {
-                sorted.kept.push(task);
             }
         };
         // Local deques first: their tasks left the injector earlier, so they go back first.

@@ -1,4 +1,4 @@
-// Small web-platform globals: performance, TextEncoder/TextDecoder, atob/btoa.
+// Small web-platform globals: performance, TextEncoder/TextDecoder, atob/btoa, structuredClone.
 (function (host) {
   'use strict';
   const timeOrigin = Date.now() - host.now();
@@ -86,5 +86,10 @@
     return out;
   }
 
-  return { performance, TextEncoder, TextDecoder, atob, btoa };
+  function structuredClone(value) {
+    if (arguments.length === 0) throw new TypeError('The "value" argument must be specified');
+    return host.structuredClone(value);
+  }
+
+  return { performance, TextEncoder, TextDecoder, atob, btoa, structuredClone };
 })

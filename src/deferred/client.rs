@@ -1,0 +1,164 @@
+//! The main thread's side of Deferred: compile, encode, submit, and settle on completion.
+
+use super::{Outcome, Task, TaskRunner};
+use crate::engine::{Context, Throw, Value};
+use crate::host::Host;
+use crate::pool::{Pool, PoolConfig};
+use crate::transfer::{self, Bytes, FunctionCode};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// Functions compiled recently, by identity (and shape of their captures).
+const CODE_CACHE_SIZE: usize = 64;
+
+struct CachedCode {
+    function: Value,
+    captures: transfer::function::Captures,
+    code: Arc<FunctionCode>,
+}
+
+pub struct Client {
+    pool: RefCell<Option<Pool<Task>>>,
+    pool_size: usize,
+    shutdown: Arc<AtomicBool>,
+    /// Resolving functions of unsettled Deferreds, by task id.
+    pending: RefCell<HashMap<u64, (Value, Value)>>,
+    next_id: Cell<u64>,
+    codes: RefCell<Vec<CachedCode>>,
+}
+
+impl Client {
+    fn new(host: &Host) -> Client {
+        let pool_size = host
+            .config
+            .workers
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        Client {
+            pool: RefCell::new(None),
+            pool_size,
+            shutdown: Arc::new(AtomicBool::new(false)),
+            pending: RefCell::default(),
+            next_id: Cell::new(1),
+            codes: RefCell::default(),
+        }
+    }
+
+    /// The client of the main host, created on first use.
+    pub fn of(host: &Host) -> Rc<Client> {
+        if let Some(c) = host.extension.borrow().as_ref().and_then(|e| e.clone().downcast::<Client>().ok()) {
+            return c;
+        }
+        let c = Rc::new(Client::new(host));
+        *host.extension.borrow_mut() = Some(c.clone());
+        c
+    }
+
+    pub fn pool_size(&self) -> usize {
+        self.pool_size
+    }
+
+    /// The compiled code for `f` with its current captures.
+    fn code_for(&self, host: &Host, f: &Value, caps: transfer::function::Captures) -> Result<(Arc<FunctionCode>, transfer::function::Captures), Throw> {
+        {
+            let mut codes = self.codes.borrow_mut();
+            if let Some(i) = codes.iter().position(|c| c.function.same_as(f) && c.captures.same_shape(&caps)) {
+                let hit = codes.remove(i);
+                let code = hit.code.clone();
+                codes.insert(0, hit);
+                return Ok((code, caps));
+            }
+        }
+        let code = Arc::new(transfer::compile_function(host, f, &caps)?);
+        let shape = transfer::function::Captures {
+            params: caps.params.iter().map(|(n, _)| (n.clone(), Value::undefined(host.ctx))).collect(),
+            helpers: caps.helpers.clone(),
+        };
+        let mut codes = self.codes.borrow_mut();
+        codes.insert(0, CachedCode { function: f.clone(), captures: shape, code: code.clone() });
+        codes.truncate(CODE_CACHE_SIZE);
+        Ok((code, caps))
+    }
+
+    /// Encodes `[captured values, args]`. When that fails, each piece is checked alone so
+    /// the TypeError names the argument or captured variable at fault.
+    fn encode_payload(&self, host: &Host, caps: &transfer::function::Captures, args: &[Value]) -> Result<Bytes, Throw> {
+        let ctx = host.ctx;
+        let cap_values = ctx.new_array_from(caps.params.iter().map(|(_, v)| v.clone()).collect())?;
+        let payload = ctx.new_array_from(vec![cap_values, ctx.new_array_from(args.to_vec())?])?;
+        if let Ok(bytes) = transfer::encode_fast(ctx, &payload) {
+            return Ok(bytes);
+        }
+        drop(ctx.take_exception());
+        for (name, v) in &caps.params {
+            transfer::encode(host, v, &format!("captured variable '{name}'"))?;
+        }
+        for (i, v) in args.iter().enumerate() {
+            transfer::encode(host, v, &format!("argument {}", i + 1))?;
+        }
+        transfer::encode(host, &payload, "the task's arguments")
+    }
+
+    /// `new Deferred(fn, ...args)`: queues the call; returns the task id.
+    pub fn submit(&self, host: &Host, f: &Value, args: &[Value], resolve: Value, reject: Value) -> Result<u64, Throw> {
+        let caps = transfer::function::captures(host, f)?;
+        let (code, caps) = self.code_for(host, f, caps)?;
+        let payload = self.encode_payload(host, &caps, args)?;
+        let id = self.next_id.get();
+        self.next_id.set(id + 1);
+        self.pending.borrow_mut().insert(id, (resolve, reject));
+        host.refs.set(host.refs.get() + 1);
+        let task = Task { id, code, payload, reply: host.inbox.clone(), shutdown: self.shutdown.clone() };
+        self.pool_handle(host).submit(task);
+        Ok(id)
+    }
+
+    fn pool_handle(&self, host: &Host) -> std::cell::Ref<'_, Pool<Task>> {
+        if self.pool.borrow().is_none() {
+            let config = host.config.clone();
+            let pool = Pool::new(
+                PoolConfig { workers: self.pool_size, name: "protojs-worker".into(), stack_size: Some(8 << 20) },
+                move |index| TaskRunner::new(index, config.clone()),
+            );
+            *self.pool.borrow_mut() = Some(pool);
+        }
+        std::cell::Ref::map(self.pool.borrow(), |p| p.as_ref().expect("pool started"))
+    }
+
+    /// Runs on the main thread when a task's completion arrives.
+    pub fn settle(ctx: Context, id: u64, outcome: Outcome) {
+        let host = Host::get(ctx);
+        let client = Client::of(host);
+        let Some((resolve, reject)) = client.pending.borrow_mut().remove(&id) else { return };
+        host.refs.set(host.refs.get() - 1);
+        let undefined = Value::undefined(ctx);
+        let (settle_fn, value) = match outcome {
+            Outcome::Returned(bytes) => (resolve, transfer::decode(host, &bytes)),
+            Outcome::Threw(bytes) => (reject.clone(), transfer::decode(host, &bytes)),
+            Outcome::Failed(msg) => (reject.clone(), ctx.new_error("InternalError", &msg)),
+        };
+        let value = match value {
+            Ok(v) => v,
+            Err(Throw) => {
+                let exc = ctx.take_exception();
+                return drop(reject.call(&undefined, &[exc]));
+            }
+        };
+        if settle_fn.call(&undefined, &[value]).is_err() {
+            host.report_pending_exception();
+        }
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        // Running tasks see the flag through their interrupt handler and stop; queued ones
+        // are dropped by the pool; then every worker runtime is freed as its thread ends.
+        self.shutdown.store(true, Ordering::SeqCst);
+        if let Some(pool) = self.pool.borrow_mut().take() {
+            pool.shutdown();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! Deferred: JS functions run in parallel on the worker pool.
+//!
+//! Path of one task: the main thread's [`Client`] compiles the function (once, cached) and
+//! encodes the captured values and arguments into a [`Task`]; the pool hands it to a
+//! [`TaskRunner`] on a worker thread, which evaluates the function in its own runtime, calls
+//! it, waits for its promise if it returns one, and encodes the result or the thrown value;
+//! the [`Completion`] goes back through the main event loop's inbox, where the client
+//! settles the promise. Only `Bytes` and `Arc<FunctionCode>` cross threads.
+
+mod client;
+mod runner;
+mod task;
+
+pub use client::Client;
+pub use runner::TaskRunner;
+pub use task::{Outcome, Task};

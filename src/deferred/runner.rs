@@ -1,0 +1,175 @@
+//! The worker thread's side of Deferred: one JS runtime per thread, for its whole life.
+
+use super::{Client, Outcome, Task};
+use crate::engine::{ObjectKind, Throw, Value};
+use crate::event_loop::Inbox;
+use crate::ffi;
+use crate::host::{Config, Host, Role};
+use crate::pool::Worker;
+use crate::transfer::{self, FunctionCode};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// Evaluated wrappers kept per worker (by code id) before the cache is reset.
+const WRAPPER_CACHE_SIZE: usize = 256;
+
+/// What the interrupt handler looks at while a task runs.
+#[derive(Default)]
+struct Interrupt {
+    shutdown: RefCell<Option<Arc<AtomicBool>>>,
+}
+
+pub struct TaskRunner {
+    wrappers: HashMap<u64, Value>,
+    host: Box<Host>,
+    interrupt: Box<Interrupt>,
+}
+
+impl TaskRunner {
+    pub fn new(_index: usize, config: Arc<Config>) -> TaskRunner {
+        let host = Host::new(Role::Worker, config.clone(), Arc::new(Inbox::new()));
+        let rt = host.runtime();
+        rt.set_can_block(true);
+        if let Some(limit) = config.worker_memory_limit {
+            rt.set_memory_limit(limit);
+        }
+        let interrupt = Box::new(Interrupt::default());
+        // SAFETY: the handler's opaque points into the Box, which lives as long as the
+        // runtime (both are fields of self; the host, and so the runtime, drops first).
+        unsafe {
+            ffi::JS_SetInterruptHandler(rt.raw(), Some(interrupt_handler), &*interrupt as *const Interrupt as *mut _);
+        }
+        TaskRunner { wrappers: HashMap::new(), host, interrupt }
+    }
+
+    fn wrapper(&mut self, code: &FunctionCode) -> Result<Value, Throw> {
+        if let Some(w) = self.wrappers.get(&code.id) {
+            return Ok(w.clone());
+        }
+        if self.wrappers.len() >= WRAPPER_CACHE_SIZE {
+            self.wrappers.clear();
+        }
+        let w = transfer::function::instantiate(self.host.ctx, code)?;
+        self.wrappers.insert(code.id, w.clone());
+        Ok(w)
+    }
+
+    /// Calls the task's function; Ok(value) or Err(Throw) with the exception pending.
+    fn call(&mut self, task: &Task) -> Result<Value, Throw> {
+        let wrapper = self.wrapper(&task.code)?;
+        let host = &*self.host;
+        let ctx = host.ctx;
+        let payload = transfer::decode(host, &task.payload)?;
+        let captured = array_items(&payload.get_index(0)?)?;
+        let args = array_items(&payload.get_index(1)?)?;
+        let undefined = Value::undefined(ctx);
+        let f = wrapper.call(&undefined, &captured)?;
+        let result = f.call(&undefined, &args)?;
+        if result.kind() != ObjectKind::Promise {
+            return Ok(result);
+        }
+        // An async task: run this worker's loop (its timers and jobs) until it settles.
+        let settled = || promise_state(ctx, &result) != ffi::JS_PROMISE_PENDING;
+        crate::event_loop::run_until(host, &settled);
+        match promise_state(ctx, &result) {
+            ffi::JS_PROMISE_FULFILLED => Ok(promise_result(ctx, &result)),
+            ffi::JS_PROMISE_REJECTED => Err(ctx.throw(promise_result(ctx, &result))),
+            _ if host.exit_request.get().is_some() || ctx.has_exception() => Err(Throw),
+            _ => Err(ctx.throw_error_of("Error", "the task's promise never settled (nothing left to wait for in the worker)")),
+        }
+    }
+
+    fn execute(&mut self, task: &Task) -> Outcome {
+        *self.interrupt.shutdown.borrow_mut() = Some(task.shutdown.clone());
+        let result = self.call(task);
+        let host = &*self.host;
+        let outcome = match result {
+            Ok(v) => match transfer::encode(host, &v, "the task's result") {
+                Ok(bytes) => Outcome::Returned(bytes),
+                Err(Throw) => self.thrown(),
+            },
+            Err(Throw) => self.thrown(),
+        };
+        // Leftovers of this task (timers it never cleared, failure flags) must not leak
+        // into the next one.
+        host.reset_after_task();
+        outcome
+    }
+
+    /// Encodes the pending exception as the task's rejection.
+    fn thrown(&self) -> Outcome {
+        let host = &*self.host;
+        let exc = host.ctx.take_exception();
+        match transfer::encode(host, &exc, "the thrown value") {
+            Ok(bytes) => Outcome::Threw(bytes),
+            Err(Throw) => {
+                let why = crate::engine::JsError::from_value(&host.ctx.take_exception());
+                Outcome::Failed(format!("the task threw a value that cannot be sent back: {}", why.message))
+            }
+        }
+    }
+}
+
+impl Worker for TaskRunner {
+    type Task = Task;
+
+    fn run(&mut self, task: Task) {
+        let mut reply = Reply { id: task.id, inbox: Some(task.reply.clone()) };
+        let outcome = self.execute(&task);
+        reply.send(outcome);
+    }
+}
+
+impl Drop for TaskRunner {
+    fn drop(&mut self) {
+        // Values of this runtime must go before the host frees it.
+        self.wrappers.clear();
+    }
+}
+
+/// Sends the completion exactly once; if the worker panics first, the task still settles
+/// (rejected with an InternalError) instead of hanging the main thread.
+struct Reply {
+    id: u64,
+    inbox: Option<Arc<Inbox>>,
+}
+
+impl Reply {
+    fn send(&mut self, outcome: Outcome) {
+        if let Some(inbox) = self.inbox.take() {
+            let id = self.id;
+            inbox.post(Box::new(move |ctx| Client::settle(ctx, id, outcome)));
+        }
+    }
+}
+
+impl Drop for Reply {
+    fn drop(&mut self) {
+        self.send(Outcome::Failed("protojs internal error: the worker running this task panicked".into()));
+    }
+}
+
+fn array_items(arr: &Value) -> Result<Vec<Value>, Throw> {
+    let len = arr.get("length")?.to_f64()? as u32;
+    (0..len).map(|i| arr.get_index(i)).collect()
+}
+
+fn promise_state(ctx: crate::engine::Context, p: &Value) -> u32 {
+    // SAFETY: p is a live promise of ctx.
+    unsafe { ffi::JS_PromiseState(ctx.raw(), p.raw()) }
+}
+
+fn promise_result(ctx: crate::engine::Context, p: &Value) -> Value {
+    // SAFETY: returns a new reference to the settled value.
+    unsafe { Value::from_raw(ctx, ffi::JS_PromiseResult(ctx.raw(), p.raw())) }
+}
+
+/// Polled by the interpreter: a non-zero return interrupts the running JS.
+unsafe extern "C" fn interrupt_handler(_rt: *mut ffi::JSRuntime, opaque: *mut std::ffi::c_void) -> i32 {
+    // SAFETY: opaque is the runner's Interrupt box (see TaskRunner::new), used on this thread.
+    let interrupt = unsafe { &*(opaque as *const Interrupt) };
+    let stop = interrupt.shutdown.try_borrow().ok().and_then(|s| s.as_ref().map(|f| f.load(Ordering::Relaxed)));
+    stop.unwrap_or(false) as i32
+}
