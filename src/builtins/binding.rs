@@ -24,8 +24,12 @@ pub fn make_binding(host: &Host) -> Result<Value, Throw> {
         ("utf8Decode", native!(utf8_decode), 2),
         ("require", native!(require_builtin), 1),
         ("structuredClone", native!(structured_clone), 1),
-        ("deferredSubmit", native!(super::deferred::submit), 4),
+        ("deferredSubmit", native!(super::deferred::submit), 5),
+        ("deferredCancel", native!(super::deferred::cancel), 2),
+        ("deferredStats", native!(super::deferred::stats), 0),
+        ("deferredProgress", native!(super::deferred::progress), 1),
         ("deferredPoolSize", native!(super::deferred::pool_size), 0),
+        ("setTimeoutUnref", native!(super::timers::set_timeout_unref), 2),
     ];
     for (name, f, len) in fns {
         b.define_hidden(name, ctx.new_function(*f, name, *len))?;

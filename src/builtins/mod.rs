@@ -23,6 +23,7 @@ const JS_MODULES: &[(&str, &str)] = &[
     ("globals", include_str!("js/globals.js")),
     ("transfer", include_str!("js/transfer.js")),
     ("deferred", include_str!("js/deferred.js")),
+    ("abort", include_str!("js/abort.js")),
 ];
 
 /// Globals provided by JS modules: (global name, module, export).
@@ -36,6 +37,11 @@ const LAZY_GLOBALS: &[(&str, &str, &str)] = &[
     ("btoa", "globals", "btoa"),
     ("structuredClone", "globals", "structuredClone"),
     ("Deferred", "deferred", "Deferred"),
+    ("AbortController", "abort", "AbortController"),
+    ("AbortSignal", "abort", "AbortSignal"),
+    ("DOMException", "abort", "DOMException"),
+    ("Event", "abort", "Event"),
+    ("EventTarget", "abort", "EventTarget"),
 ];
 
 pub fn js_source(name: &str) -> Option<&'static str> {

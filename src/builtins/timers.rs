@@ -43,7 +43,7 @@ fn delay_arg(args: &Args) -> Result<Duration, Throw> {
 fn add_timer(ctx: Context, args: &Args, repeat: bool) -> Result<Value, Throw> {
     let callback = callback_arg(ctx, args, if repeat { "setInterval" } else { "setTimeout" })?;
     let delay = delay_arg(args)?;
-    let timer = Timer { callback, args: args.rest(2), repeat: repeat.then_some(delay) };
+    let timer = Timer { callback, args: args.rest(2), repeat: repeat.then_some(delay), unref: false };
     let id = Host::get(ctx).loop_state.borrow_mut().timers.add(delay, timer);
     Ok(ctx.new_f64(id as f64))
 }
@@ -88,4 +88,13 @@ fn queue_microtask(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Th
 unsafe extern "C" fn run_microtask(ctx: *mut ffi::JSContext, _argc: i32, argv: *mut ffi::JSValue) -> ffi::JSValue {
     // SAFETY: QuickJS passes the one argument we enqueued, live for this call.
     unsafe { ffi::JS_Call(ctx, *argv, ffi::pj_undefined(), 0, std::ptr::null_mut()) }
+}
+
+/// setTimeoutUnref(cb, ms): a one-shot timer that does not keep the loop alive (binding only).
+pub fn set_timeout_unref(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
+    let callback = callback_arg(ctx, args, "setTimeout")?;
+    let delay = delay_arg(args)?;
+    let timer = Timer { callback, args: vec![], repeat: None, unref: true };
+    let id = Host::get(ctx).loop_state.borrow_mut().timers.add(delay, timer);
+    Ok(ctx.new_f64(id as f64))
 }

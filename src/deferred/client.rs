@@ -1,5 +1,6 @@
 //! The main thread's side of Deferred: compile, encode, submit, and settle on completion.
 
+use super::task::TaskControl;
 use super::{Outcome, Task, TaskRunner};
 use crate::engine::{Context, Throw, Value};
 use crate::host::Host;
@@ -20,14 +21,37 @@ struct CachedCode {
     code: Arc<FunctionCode>,
 }
 
+/// What the main thread keeps of an unsettled Deferred.
+struct Pending {
+    resolve: Value,
+    reject: Value,
+    on_progress: Option<Value>,
+    control: Arc<TaskControl>,
+}
+
+/// Options of `Deferred.spawn`, validated by js/deferred.js.
+#[derive(Default)]
+pub struct SpawnOptions {
+    pub timeout: Option<std::time::Duration>,
+    pub memory_limit: Option<usize>,
+    pub on_progress: Option<Value>,
+}
+
+#[derive(Default)]
+struct Counts {
+    completed: Cell<u64>,
+    failed: Cell<u64>,
+    cancelled: Cell<u64>,
+}
+
 pub struct Client {
     pool: RefCell<Option<Pool<Task>>>,
     pool_size: usize,
     shutdown: Arc<AtomicBool>,
-    /// Resolving functions of unsettled Deferreds, by task id.
-    pending: RefCell<HashMap<u64, (Value, Value)>>,
+    pending: RefCell<HashMap<u64, Pending>>,
     next_id: Cell<u64>,
     codes: RefCell<Vec<CachedCode>>,
+    counts: Counts,
 }
 
 impl Client {
@@ -43,6 +67,7 @@ impl Client {
             pending: RefCell::default(),
             next_id: Cell::new(1),
             codes: RefCell::default(),
+            counts: Counts::default(),
         }
     }
 
@@ -102,17 +127,78 @@ impl Client {
     }
 
     /// `new Deferred(fn, ...args)`: queues the call; returns the task id.
-    pub fn submit(&self, host: &Host, f: &Value, args: &[Value], resolve: Value, reject: Value) -> Result<u64, Throw> {
+    pub fn submit(
+        &self,
+        host: &Host,
+        f: &Value,
+        args: &[Value],
+        (resolve, reject): (Value, Value),
+        options: SpawnOptions,
+    ) -> Result<u64, Throw> {
         let caps = transfer::function::captures(host, f)?;
         let (code, caps) = self.code_for(host, f, caps)?;
         let payload = self.encode_payload(host, &caps, args)?;
         let id = self.next_id.get();
         self.next_id.set(id + 1);
-        self.pending.borrow_mut().insert(id, (resolve, reject));
+        let control = Arc::new(TaskControl::new(options.timeout, options.memory_limit, options.on_progress.is_some()));
+        let pending = Pending { resolve, reject, on_progress: options.on_progress, control: control.clone() };
+        self.pending.borrow_mut().insert(id, pending);
         host.refs.set(host.refs.get() + 1);
-        let task = Task { id, code, payload, reply: host.inbox.clone(), shutdown: self.shutdown.clone() };
+        let task = Task { id, code, payload, reply: host.inbox.clone(), shutdown: self.shutdown.clone(), control };
         self.pool_handle(host).submit(task);
         Ok(id)
+    }
+
+    /// `d.cancel(reason)`: a queued task is removed, a running one interrupted; either way
+    /// the Deferred rejects now with `error`. False when it already settled.
+    pub fn cancel(&self, host: &Host, id: u64, error: Value) -> Result<bool, Throw> {
+        let Some(p) = self.pending.borrow_mut().remove(&id) else { return Ok(false) };
+        host.refs.set(host.refs.get() - 1);
+        if let Some(pool) = self.pool.borrow().as_ref() {
+            // Not queued any more: a worker has it, so interrupt it.
+            if pool.remove_queued(|t| t.id == id).is_empty() {
+                p.control.cancel();
+            }
+        }
+        self.counts.cancelled.set(self.counts.cancelled.get() + 1);
+        p.reject.call(&Value::undefined(host.ctx), &[error])?;
+        Ok(true)
+    }
+
+    /// `Deferred.stats()`.
+    pub fn stats(&self, host: &Host) -> Result<Value, Throw> {
+        let ctx = host.ctx;
+        let o = ctx.new_object();
+        let s = self.pool.borrow().as_ref().map(|p| p.stats()).unwrap_or_default();
+        // Unsettled tasks are queued or running; the pool's own running count lags behind
+        // completions that already reached this thread.
+        let unsettled = self.pending.borrow().len() as u64;
+        let queued = s.queued.min(unsettled);
+        let fields: [(&str, u64); 7] = [
+            ("workers", self.pool_size as u64),
+            ("queued", queued),
+            ("running", unsettled - queued),
+            ("completed", self.counts.completed.get()),
+            ("failed", self.counts.failed.get()),
+            ("cancelled", self.counts.cancelled.get()),
+            ("stolen", s.stolen),
+        ];
+        for (k, v) in fields {
+            o.set(k, ctx.new_f64(v as f64))?;
+        }
+        Ok(o)
+    }
+
+    /// A `Deferred.progress(value)` from a worker: calls the task's onProgress.
+    pub fn progress(ctx: Context, id: u64, bytes: Bytes) {
+        let host = Host::get(ctx);
+        let client = Client::of(host);
+        let cb = client.pending.borrow().get(&id).and_then(|p| p.on_progress.clone());
+        let Some(cb) = cb else { return };
+        let result = transfer::decode(host, &bytes).and_then(|v| cb.call(&Value::undefined(ctx), &[v]));
+        if result.is_err() {
+            host.report_pending_exception();
+        }
     }
 
     fn pool_handle(&self, host: &Host) -> std::cell::Ref<'_, Pool<Task>> {
@@ -131,13 +217,20 @@ impl Client {
     pub fn settle(ctx: Context, id: u64, outcome: Outcome) {
         let host = Host::get(ctx);
         let client = Client::of(host);
-        let Some((resolve, reject)) = client.pending.borrow_mut().remove(&id) else { return };
+        // Absent when the Deferred was cancelled meanwhile: the outcome is dropped.
+        let Some(Pending { resolve, reject, .. }) = client.pending.borrow_mut().remove(&id) else { return };
         host.refs.set(host.refs.get() - 1);
         let undefined = Value::undefined(ctx);
+        let counter = match outcome {
+            Outcome::Returned(_) => &client.counts.completed,
+            Outcome::Rejected { name: "AbortError", .. } => &client.counts.cancelled,
+            _ => &client.counts.failed,
+        };
+        counter.set(counter.get() + 1);
         let (settle_fn, value) = match outcome {
             Outcome::Returned(bytes) => (resolve, transfer::decode(host, &bytes)),
             Outcome::Threw(bytes) => (reject.clone(), transfer::decode(host, &bytes)),
-            Outcome::Failed(msg) => (reject.clone(), ctx.new_error("InternalError", &msg)),
+            Outcome::Rejected { name, message } => (reject.clone(), new_error(host, name, &message)),
         };
         let value = match value {
             Ok(v) => v,
@@ -150,6 +243,17 @@ impl Client {
             host.report_pending_exception();
         }
     }
+}
+
+/// An error of class `name`; AbortError and TimeoutError are DOMExceptions, as in the web
+/// platform (instances of Error with that `name`).
+pub fn new_error(host: &Host, name: &str, message: &str) -> Result<Value, Throw> {
+    if name == "AbortError" || name == "TimeoutError" {
+        let make = host.module("abort")?.get("domException")?;
+        let ctx = host.ctx;
+        return make.call(&Value::undefined(ctx), &[ctx.new_string(message), ctx.new_string(name)]);
+    }
+    host.ctx.new_error(name, message)
 }
 
 impl Drop for Client {

@@ -11,6 +11,6 @@ mod client;
 mod runner;
 mod task;
 
-pub use client::Client;
-pub use runner::TaskRunner;
+pub use client::{Client, SpawnOptions};
+pub use runner::{CurrentTask, TaskRunner};
 pub use task::{Outcome, Task};

@@ -1,5 +1,6 @@
 //! The worker thread's side of Deferred: one JS runtime per thread, for its whole life.
 
+use super::task::TaskControl;
 use super::{Client, Outcome, Task};
 use crate::engine::{ObjectKind, Throw, Value};
 use crate::event_loop::Inbox;
@@ -11,6 +12,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::time::Instant;
 
 /// Evaluated wrappers kept per worker (by code id) before the cache is reset.
 const WRAPPER_CACHE_SIZE: usize = 256;
@@ -18,13 +20,57 @@ const WRAPPER_CACHE_SIZE: usize = 256;
 /// What the interrupt handler looks at while a task runs.
 #[derive(Default)]
 struct Interrupt {
-    shutdown: RefCell<Option<Arc<AtomicBool>>>,
+    current: RefCell<Option<Running>>,
+}
+
+/// The running task's stop conditions.
+struct Running {
+    shutdown: Arc<AtomicBool>,
+    control: Arc<TaskControl>,
+    deadline: Option<Instant>,
+}
+
+/// Why a task was stopped from outside.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Stop {
+    Shutdown,
+    Cancelled,
+    TimedOut,
+}
+
+impl Running {
+    fn stop(&self) -> Option<Stop> {
+        if self.shutdown.load(Ordering::Relaxed) {
+            Some(Stop::Shutdown)
+        } else if self.control.is_cancelled() {
+            Some(Stop::Cancelled)
+        } else if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            Some(Stop::TimedOut)
+        } else {
+            None
+        }
+    }
+}
+
+impl Interrupt {
+    fn stop(&self) -> Option<Stop> {
+        self.current.try_borrow().ok().and_then(|c| c.as_ref().and_then(Running::stop))
+    }
+}
+
+/// The worker-side state that `Deferred.progress` reads: where the current task reports.
+#[derive(Default)]
+pub struct CurrentTask {
+    pub task: RefCell<Option<(u64, Arc<Inbox>, bool)>>,
 }
 
 pub struct TaskRunner {
     wrappers: HashMap<u64, Value>,
     host: Box<Host>,
     interrupt: Box<Interrupt>,
+    current: std::rc::Rc<CurrentTask>,
+    /// Heap cap between tasks (from the pool-wide default), if any.
+    default_limit: Option<usize>,
 }
 
 impl TaskRunner {
@@ -32,16 +78,17 @@ impl TaskRunner {
         let host = Host::new(Role::Worker, config.clone(), Arc::new(Inbox::new()));
         let rt = host.runtime();
         rt.set_can_block(true);
-        if let Some(limit) = config.worker_memory_limit {
-            rt.set_memory_limit(limit);
-        }
+        let default_limit = config.worker_memory_limit.map(|l| l + rt.memory_usage().malloc_size as usize);
+        rt.set_memory_limit(default_limit);
+        let current = std::rc::Rc::new(CurrentTask::default());
+        *host.extension.borrow_mut() = Some(current.clone());
         let interrupt = Box::new(Interrupt::default());
         // SAFETY: the handler's opaque points into the Box, which lives as long as the
         // runtime (both are fields of self; the host, and so the runtime, drops first).
         unsafe {
             ffi::JS_SetInterruptHandler(rt.raw(), Some(interrupt_handler), &*interrupt as *const Interrupt as *mut _);
         }
-        TaskRunner { wrappers: HashMap::new(), host, interrupt }
+        TaskRunner { wrappers: HashMap::new(), host, interrupt, current, default_limit }
     }
 
     fn wrapper(&mut self, code: &FunctionCode) -> Result<Value, Throw> {
@@ -70,9 +117,14 @@ impl TaskRunner {
         if result.kind() != ObjectKind::Promise {
             return Ok(result);
         }
-        // An async task: run this worker's loop (its timers and jobs) until it settles.
-        let settled = || promise_state(ctx, &result) != ffi::JS_PROMISE_PENDING;
+        // An async task: run this worker's loop (its timers and jobs) until it settles or
+        // is stopped from outside.
+        let interrupt = &*self.interrupt;
+        let settled = || promise_state(ctx, &result) != ffi::JS_PROMISE_PENDING || interrupt.stop().is_some();
         crate::event_loop::run_until(host, &settled);
+        if interrupt.stop().is_some() {
+            return Err(ctx.throw_error_of("InternalError", "interrupted"));
+        }
         match promise_state(ctx, &result) {
             ffi::JS_PROMISE_FULFILLED => Ok(promise_result(ctx, &result)),
             ffi::JS_PROMISE_REJECTED => Err(ctx.throw(promise_result(ctx, &result))),
@@ -82,31 +134,81 @@ impl TaskRunner {
     }
 
     fn execute(&mut self, task: &Task) -> Outcome {
-        *self.interrupt.shutdown.borrow_mut() = Some(task.shutdown.clone());
+        let control = &task.control;
+        if control.is_cancelled() {
+            return Outcome::Rejected { name: "AbortError", message: "This operation was aborted".into() };
+        }
+        let deadline = control.timeout.map(|t| Instant::now() + t);
+        *self.interrupt.current.borrow_mut() =
+            Some(Running { shutdown: task.shutdown.clone(), control: control.clone(), deadline });
+        control.set_waker(Some(self.host.inbox.clone()));
+        *self.current.task.borrow_mut() = Some((task.id, task.reply.clone(), control.wants_progress));
+        self.host.wake_by.set(deadline);
+        let rt = self.host.runtime();
+        if let Some(limit) = control.memory_limit {
+            rt.set_memory_limit(Some(rt.memory_usage().malloc_size as usize + limit));
+        }
+
         let result = self.call(task);
+        let stop = self.interrupt.stop();
         let host = &*self.host;
-        let outcome = match result {
-            Ok(v) => match transfer::encode(host, &v, "the task's result") {
-                Ok(bytes) => Outcome::Returned(bytes),
-                Err(Throw) => self.thrown(),
+        let outcome = match (stop, result) {
+            (Some(Stop::TimedOut), _) => Outcome::Rejected {
+                name: "TimeoutError",
+                message: format!("The task timed out after {} ms", control.timeout.unwrap_or_default().as_millis()),
             },
-            Err(Throw) => self.thrown(),
+            (Some(Stop::Cancelled | Stop::Shutdown), _) => {
+                Outcome::Rejected { name: "AbortError", message: "This operation was aborted".into() }
+            }
+            (None, Ok(v)) => match transfer::encode(host, &v, "the task's result") {
+                Ok(bytes) => Outcome::Returned(bytes),
+                Err(Throw) => self.thrown(control),
+            },
+            (None, Err(Throw)) => self.thrown(control),
         };
-        // Leftovers of this task (timers it never cleared, failure flags) must not leak
-        // into the next one.
+
+        // Leftovers of this task (timers it never cleared, failure flags, its limits) must
+        // not leak into the next one.
         host.reset_after_task();
+        host.wake_by.set(None);
+        self.interrupt.current.borrow_mut().take();
+        self.current.task.borrow_mut().take();
+        control.set_waker(None);
+        if control.memory_limit.is_some() {
+            host.runtime().run_gc();
+            host.runtime().set_memory_limit(self.default_limit);
+        }
         outcome
     }
 
     /// Encodes the pending exception as the task's rejection.
-    fn thrown(&self) -> Outcome {
+    fn thrown(&self, control: &TaskControl) -> Outcome {
         let host = &*self.host;
         let exc = host.ctx.take_exception();
+        if is_stack_overflow(&exc) {
+            return Outcome::Rejected {
+                name: "RangeError",
+                message: "Maximum call stack size exceeded (stack overflow in the Deferred task)".into(),
+            };
+        }
+        if is_out_of_memory(&exc) {
+            let limit = control.memory_limit.map(|l| format!("its memory limit of {l} bytes"));
+            return Outcome::Rejected {
+                name: "RangeError",
+                message: format!(
+                    "Deferred task ran out of memory ({})",
+                    limit.unwrap_or_else(|| "the worker memory limit".into())
+                ),
+            };
+        }
         match transfer::encode(host, &exc, "the thrown value") {
             Ok(bytes) => Outcome::Threw(bytes),
             Err(Throw) => {
                 let why = crate::engine::JsError::from_value(&host.ctx.take_exception());
-                Outcome::Failed(format!("the task threw a value that cannot be sent back: {}", why.message))
+                Outcome::Rejected {
+                    name: "TypeError",
+                    message: format!("the task threw a value that cannot be sent back: {}", why.message),
+                }
             }
         }
     }
@@ -147,7 +249,10 @@ impl Reply {
 
 impl Drop for Reply {
     fn drop(&mut self) {
-        self.send(Outcome::Failed("protojs internal error: the worker running this task panicked".into()));
+        self.send(Outcome::Rejected {
+            name: "InternalError",
+            message: "protojs internal error: the worker running this task panicked".into(),
+        });
     }
 }
 
@@ -166,10 +271,24 @@ fn promise_result(ctx: crate::engine::Context, p: &Value) -> Value {
     unsafe { Value::from_raw(ctx, ffi::JS_PromiseResult(ctx.raw(), p.raw())) }
 }
 
+/// QuickJS reports a failed allocation as an InternalError "out of memory".
+fn is_out_of_memory(exc: &Value) -> bool {
+    is_internal_error(exc, "out of memory")
+}
+
+/// QuickJS reports deep recursion as an InternalError "stack overflow" (V8: RangeError).
+fn is_stack_overflow(exc: &Value) -> bool {
+    is_internal_error(exc, "stack overflow")
+}
+
+fn is_internal_error(exc: &Value, message: &str) -> bool {
+    let e = crate::engine::JsError::from_value(exc);
+    e.name == "InternalError" && e.message == message
+}
+
 /// Polled by the interpreter: a non-zero return interrupts the running JS.
 unsafe extern "C" fn interrupt_handler(_rt: *mut ffi::JSRuntime, opaque: *mut std::ffi::c_void) -> i32 {
     // SAFETY: opaque is the runner's Interrupt box (see TaskRunner::new), used on this thread.
     let interrupt = unsafe { &*(opaque as *const Interrupt) };
-    let stop = interrupt.shutdown.try_borrow().ok().and_then(|s| s.as_ref().map(|f| f.load(Ordering::Relaxed)));
-    stop.unwrap_or(false) as i32
+    interrupt.stop().is_some() as i32
 }

@@ -18,10 +18,11 @@ impl Runtime {
         self.raw.as_ptr()
     }
 
-    /// Heap cap in bytes (0 = none). Allocations beyond it throw an out-of-memory error.
-    pub fn set_memory_limit(&self, bytes: usize) {
-        // SAFETY: the runtime is live (we own it) and used on its own thread.
-        unsafe { ffi::JS_SetMemoryLimit(self.raw(), bytes) }
+    /// Heap cap in bytes (None = no cap). Allocations beyond it throw an out-of-memory error.
+    pub fn set_memory_limit(&self, bytes: Option<usize>) {
+        // SAFETY: the runtime is live (we own it) and used on its own thread. QuickJS's
+        // "no limit" is the all-ones size.
+        unsafe { ffi::JS_SetMemoryLimit(self.raw(), bytes.unwrap_or(usize::MAX)) }
     }
 
     /// C stack budget for JS recursion (0 disables the check).

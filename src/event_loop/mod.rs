@@ -88,13 +88,18 @@ pub fn run_until(host: &Host, done: &dyn Fn() -> bool) -> Outcome {
         }
         let (idle, has_immediates, deadline) = {
             let mut st = host.loop_state.borrow_mut();
-            (st.timers.is_empty(), st.timers.has_immediates(), st.timers.next_deadline())
+            (st.timers.is_idle(), st.timers.has_immediates(), st.timers.next_deadline())
         };
         if idle && host.refs.get() == 0 {
             return Outcome::Drained;
         }
         if !has_immediates {
+            let deadline = match (deadline, host.wake_by.get()) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
             host.inbox.wait(deadline);
+            check!();
         }
     }
 }

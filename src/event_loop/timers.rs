@@ -10,6 +10,9 @@ pub struct Timer {
     pub callback: Value,
     pub args: Vec<Value>,
     pub repeat: Option<Duration>,
+    /// An unref'd timer fires if the loop is alive anyway but does not keep it alive
+    /// (AbortSignal.timeout's timer, like Node's).
+    pub unref: bool,
 }
 
 #[derive(Default)]
@@ -106,8 +109,9 @@ impl Timers {
         !self.immediates.is_empty()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.live.is_empty() && self.immediates.is_empty()
+    /// Nothing that keeps the loop alive: no immediates and no ref'd timers.
+    pub fn is_idle(&self) -> bool {
+        self.immediates.is_empty() && self.live.values().all(|t| t.unref)
     }
 
     /// Drops every timer (their JS values are freed now, before the context goes).

@@ -43,6 +43,8 @@ pub struct Host {
     pub inbox: Arc<Inbox>,
     /// Outstanding operations on other threads that keep the loop alive.
     pub refs: Cell<usize>,
+    /// Extra wake-up time for the loop's wait (a worker's task deadline).
+    pub wake_by: Cell<Option<std::time::Instant>>,
     /// Set by `process.exit(code)`.
     pub exit_request: Cell<Option<i32>>,
     /// Set when an uncaught error or unhandled rejection was reported.
@@ -74,6 +76,7 @@ impl Host {
             loop_state: RefCell::default(),
             inbox,
             refs: Cell::new(0),
+            wake_by: Cell::new(None),
             exit_request: Cell::new(None),
             failed: Cell::new(false),
             builtin_globals: RefCell::default(),

@@ -99,9 +99,13 @@ impl<T: Send + 'static> Pool<T> {
         F: Fn(usize) -> W + Send + Sync + 'static,
     {
         if config.workers == 0 {
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, "a pool needs at least one worker"));
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "a pool needs at least one worker",
+            ));
         }
-        let locals: Vec<deque::Worker<T>> = (0..config.workers).map(|_| deque::Worker::new_fifo()).collect();
+        let locals: Vec<deque::Worker<T>> =
+            (0..config.workers).map(|_| deque::Worker::new_fifo()).collect();
         let shared = Arc::new(Shared {
             injector: Injector::new(),
             stealers: locals.iter().map(|local| local.stealer()).collect(),
@@ -266,7 +270,8 @@ impl<'a, T> Requeue<'a, T> {
 
 impl<T> Drop for Requeue<'_, T> {
     fn drop(&mut self) {
-        let held = std::mem::take(&mut self.kept).into_iter().chain(std::mem::take(&mut self.removed));
+        let held =
+            std::mem::take(&mut self.kept).into_iter().chain(std::mem::take(&mut self.removed));
         for task in held {
             self.push(task);
         }

@@ -122,7 +122,11 @@ fn start(workers: usize) -> (Pool<Probe>, Arc<Lifecycle>) {
         let lifecycle = Arc::clone(&lifecycle);
         move |index| {
             let name = thread::current().name().map(str::to_string);
-            assert_eq!(name, Some(format!("pool-test-{index}")), "factory ran off its worker thread");
+            assert_eq!(
+                name,
+                Some(format!("pool-test-{index}")),
+                "factory ran off its worker thread"
+            );
             lifecycle.builds.fetch_add(1, Ordering::SeqCst);
             TestWorker {
                 home: thread::current().id(),
@@ -197,7 +201,11 @@ fn run_all_exactly_once(workers: usize) {
         pool.submit(tracker.probe(id));
     }
     pool.submit_batch((TASKS / 2..TASKS).map(|id| tracker.probe(id)));
-    assert!(wait_until(|| tracker.finished() == TASKS), "only {} of {TASKS} ran", tracker.finished());
+    assert!(
+        wait_until(|| tracker.finished() == TASKS),
+        "only {} of {TASKS} ran",
+        tracker.finished()
+    );
     let elapsed = started.elapsed();
     // A worker counts a task just after its `run` returns, so the stats may lag a moment.
     assert!(wait_until(|| pool.stats().completed == TASKS as u64));
@@ -263,7 +271,11 @@ fn concurrent_submitters_lose_nothing() {
         producer.join().unwrap();
     }
     let total = PRODUCERS * PER_PRODUCER;
-    assert!(wait_until(|| tracker.finished() == total), "only {} of {total} ran", tracker.finished());
+    assert!(
+        wait_until(|| tracker.finished() == total),
+        "only {} of {total} ran",
+        tracker.finished()
+    );
     Arc::into_inner(pool).expect("producers joined").shutdown();
     tracker.assert_each_ran_once();
     assert_eq!(tracker.drops(), total);
@@ -426,7 +438,9 @@ fn remove_queued_races_with_running_workers() {
     let removed_flags: Vec<AtomicU32> = (0..TASKS).map(|_| AtomicU32::new(0)).collect();
     let mut removed_total = 0;
     for chunk in (0..TASKS).collect::<Vec<_>>().chunks(1_000) {
-        pool.submit_batch(chunk.iter().map(|&id| tracker.probe_with(id, || spin_for(Duration::from_micros(5)))));
+        pool.submit_batch(
+            chunk.iter().map(|&id| tracker.probe_with(id, || spin_for(Duration::from_micros(5)))),
+        );
         for task in pool.remove_queued(|task| task.id % 2 == 1) {
             removed_flags[task.id].fetch_add(1, Ordering::SeqCst);
             removed_total += 1;
@@ -553,7 +567,10 @@ fn a_panicking_task_rebuilds_the_state_and_the_pool_goes_on() {
     let panics = (0..TASKS).filter(|&id| panicking(id)).count();
     assert!(wait_until(|| pool.stats().completed + pool.stats().panics == TASKS as u64));
     // The last rebuild may still be under way when its panic is counted.
-    assert!(wait_until(|| lifecycle.builds.load(Ordering::SeqCst) == WORKERS + panics), "one rebuild per panic");
+    assert!(
+        wait_until(|| lifecycle.builds.load(Ordering::SeqCst) == WORKERS + panics),
+        "one rebuild per panic"
+    );
     let stats = pool.stats();
     assert_eq!(stats.panics, panics as u64);
     assert_eq!(stats.completed, (TASKS - panics) as u64);

@@ -20,8 +20,12 @@ const SPIN_ROUNDS: u32 = 16;
 const SPIN_ROUNDS_BUSY: u32 = 6;
 
 /// Entry point of a worker thread.
-pub(crate) fn run<T, W, F>(shared: Arc<Shared<T>>, index: usize, local: deque::Worker<T>, factory: Arc<F>)
-where
+pub(crate) fn run<T, W, F>(
+    shared: Arc<Shared<T>>,
+    index: usize,
+    local: deque::Worker<T>,
+    factory: Arc<F>,
+) where
     T: Send + 'static,
     W: Worker<Task = T>,
     F: Fn(usize) -> W,

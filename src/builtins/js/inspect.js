@@ -32,9 +32,13 @@
 // - The constructor name V8 remembers for objects whose prototype was set to
 //   null (`[Foo: null prototype]`) is unknown here: such objects print with
 //   their engine class name (`[Object: null prototype]`).
-// - String widths for grouped arrays use Node's non-ICU approximation.
-// - URL objects, External values and numericSeparator are only as good as the
-//   objects' own properties/custom inspectors.
+// - String widths (array grouping only) approximate ICU's East Asian Width
+//   data with Node's non-ICU ranges plus \p{Emoji_Presentation}.
+// - URL objects and External values get no special treatment.
+// - Engine facts show through: QuickJS gives bound functions Function.prototype
+//   as prototype (Node prints `[Function: bound f] AsyncFunction` for a bound
+//   async function, protojs `[Function: bound f]`), and its functions have no
+//   own `arguments`/`caller`, visible with showHidden / `%o`.
 (function (host) {
   'use strict';
 
@@ -45,10 +49,7 @@
   // prototypes, and brand-checking getters double as type tests.
 
   const uncurryThis = (fn) => Function.prototype.call.bind(fn);
-  const getter = (proto, key) => {
-    const desc = Object.getOwnPropertyDescriptor(proto, key);
-    return desc === undefined ? undefined : uncurryThis(desc.get);
-  };
+  const getter = (proto, key) => uncurryThis(Object.getOwnPropertyDescriptor(proto, key).get);
 
   const ArrayIsArray = Array.isArray;
   const JSONStringify = JSON.stringify;
@@ -188,8 +189,13 @@
     }
   }
 
+  // Unknown without host.promiseState, or for proxies of promises.
   function promiseState(promise) {
-    return typeof host.promiseState === 'function' ? host.promiseState(promise) : ['unknown'];
+    try {
+      return host.promiseState(promise);
+    } catch {
+      return ['unknown'];
+    }
   }
 
   const isError = (value, kind) => kind === 'Error' || value instanceof Error;
@@ -221,8 +227,9 @@
   const kArrayType = 1;
   const kArrayExtrasType = 2;
 
-  // Output is never coloured; `stylize` stays part of the options handed to
-  // custom inspectors, as in Node.
+  // Output is never coloured. `stylize` (replaceable through the options, as
+  // in Node) is still applied to every styled token and handed to custom
+  // inspectors.
   const stylizeNoColor = (str) => str;
 
   function inspect(value, opts) {
@@ -253,7 +260,6 @@
       }
     }
     ctx.colors = false;
-    ctx.stylize = stylizeNoColor;
     if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
     if (ctx.maxStringLength === null) ctx.maxStringLength = Infinity;
     return formatValue(ctx, value, 0);
@@ -303,26 +309,32 @@
     return ret;
   }
 
-  // Node's ERR_INVALID_ARG_TYPE message for an "object" parameter.
+  // Node's ERR_INVALID_ARG_TYPE error for an "object" parameter.
   function invalidArgType(name, value) {
-    let received;
-    if (value == null) {
-      received = ` Received ${value}`;
-    } else if (typeof value === 'function') {
-      received = ` Received function ${value.name}`;
-    } else if (typeof value === 'object') {
-      const ctor = value.constructor;
-      received = ctor && ctor.name ?
-        ` Received an instance of ${ctor.name}` :
-        ` Received ${inspect(value, { depth: -1 })}`;
-    } else {
-      let shown = inspect(value, { colors: false });
-      if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-      received = ` Received type ${typeof value} (${shown})`;
-    }
-    const err = new TypeError(`The "${name}" argument must be of type object.${received}`);
+    const err = new TypeError(
+      `The "${name}" argument must be of type object. Received ${describeReceived(value)}`);
     err.code = 'ERR_INVALID_ARG_TYPE';
     return err;
+  }
+
+  function describeReceived(value) {
+    if (value === null || value === undefined) return `${value}`;
+    switch (typeof value) {
+      case 'bigint': return `type bigint (${value}n)`;
+      case 'number': return `type number (${ObjectIs(value, -0) ? '-0' : value})`;
+      case 'boolean': return `type boolean (${value})`;
+      case 'symbol': return `type symbol (${String(value)})`;
+      case 'function': return `function ${value.name}`;
+      case 'object':
+        if (value.constructor && 'name' in value.constructor) {
+          return `an instance of ${value.constructor.name}`;
+        }
+        return inspect(value, { depth: -1 });
+      default: {
+        const text = value.length > 28 ? `${value.slice(0, 25)}...` : value;
+        return `type string (${text.includes("'") ? JSONStringify(text) : `'${text}'`})`;
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------
@@ -674,9 +686,19 @@
     typeof key === 'string' && numberRegExp.test(key) && +key < 2 ** 32 - 1;
 
   // Keys of arrays and typed arrays other than their indices.
-  function getOwnNonIndexProperties(value, showHidden) {
-    return ReflectOwnKeys(value).filter((key) => !isArrayIndexKey(key) &&
-      (showHidden || ObjectPrototypePropertyIsEnumerable(value, key)));
+  function getOwnNonIndexProperties(value, showHidden, length) {
+    const keys = ReflectOwnKeys(value);
+    // Index keys come first, in ascending order: when the last index is
+    // present, the first `length` keys are exactly the indices.
+    const start = length > 0 && keys[length - 1] === `${length - 1}` ? length : 0;
+    const result = [];
+    for (let i = start; i < keys.length; i++) {
+      const key = keys[i];
+      if (!isArrayIndexKey(key) && (showHidden || ObjectPrototypePropertyIsEnumerable(value, key))) {
+        result.push(key);
+      }
+    }
+    return result;
   }
 
   // ---------------------------------------------------------------------------
@@ -781,7 +803,7 @@
       if (kind === 'Array') {
         const prefix = (constructor !== 'Array' || tag !== '') ?
           getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
-        keys = getOwnNonIndexProperties(value, ctx.showHidden);
+        keys = getOwnNonIndexProperties(value, ctx.showHidden, value.length);
         braces = [`${prefix}[`, ']'];
         if (value.length === 0 && keys.length === 0 && protoProps === undefined) {
           return `${braces[0]}]`;
@@ -803,9 +825,9 @@
         if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
         braces = [`${prefix}{`, '}'];
       } else if (kind === 'TypedArray') {
-        keys = getOwnNonIndexProperties(value, ctx.showHidden);
-        const fallback = constructor === null ? TypedArrayPrototypeGetSymbolToStringTag(value) : '';
         const size = TypedArrayPrototypeGetLength(value);
+        keys = getOwnNonIndexProperties(value, ctx.showHidden, size);
+        const fallback = constructor === null ? TypedArrayPrototypeGetSymbolToStringTag(value) : '';
         const prefix = getPrefix(constructor, tag, fallback, `(${size})`);
         braces = [`${prefix}[`, ']'];
         if (size === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
@@ -1016,7 +1038,8 @@
     }
     base += `: ${formatPrimitive(stylizeNoColor, primitive, ctx)}]`;
     if (tag !== '' && tag !== constructor) base += ` [${tag}]`;
-    return base;
+    if (keys.length !== 0 || ctx.stylize === stylizeNoColor) return base;
+    return ctx.stylize(base, type.toLowerCase());
   }
 
   // ---------------------------------------------------------------------------
