@@ -31,6 +31,7 @@ pub trait Worker: 'static {
     fn run(&mut self, task: Self::Task);
 }
 
+/// How to start a [`Pool`].
 #[derive(Clone, Debug)]
 pub struct PoolConfig {
     /// Number of worker threads; must be at least 1.
@@ -162,6 +163,7 @@ impl<T: Send + 'static> Pool<T> {
         self.shared.stealers.len()
     }
 
+    /// A snapshot of the counters; cheap (one short lock for `parked`), for diagnostics.
     pub fn stats(&self) -> PoolStats {
         let shared = &*self.shared;
         let t = Totals::sum(&shared.counters);

@@ -47,21 +47,22 @@ impl Sleep {
     /// once more after this and then call `cancel` (found a task) or `wait` (found none).
     pub(crate) fn announce(&self) -> Ticket {
         // Read before the increment: an announcement ordered after our increment must bump
-        // the epoch past this value, so `wait` notices it (README, case B).
+        // the epoch past this value, so `wait` notices it (README, "Why no wake-up is lost").
         let epoch = self.epoch.load(Ordering::SeqCst);
         self.sleepers.fetch_add(1, Ordering::SeqCst);
         // Pairs with the fence in `notify_new_work`: either our final search sees the
-        // producer's push, or the producer sees our increment (README, cases A/B).
+        // producer's push, or the producer sees our increment (README, "Why no wake-up is
+        // lost").
         fence(Ordering::SeqCst);
         Ticket { epoch }
     }
 
-    /// Worker, step W2a: the final search found a task after all.
+    /// Worker, step W2: the final search found a task after all.
     pub(crate) fn cancel(&self, _ticket: Ticket) {
         self.sleepers.fetch_sub(1, Ordering::SeqCst);
     }
 
-    /// Worker, step W2b: the final search found nothing; block until new work is announced
+    /// Worker, step W3: the final search found nothing; block until new work is announced
     /// after `announce` or the pool terminates. Spurious condvar wake-ups are absorbed here
     /// so that a parked worker does no work at all until someone announces something.
     pub(crate) fn wait(&self, ticket: Ticket) {
@@ -83,7 +84,7 @@ impl Sleep {
         if count == 0 {
             return;
         }
-        // Pairs with the fence in `announce` (README, cases A/B).
+        // Pairs with the fence in `announce` (README, "Why no wake-up is lost").
         fence(Ordering::SeqCst);
         let sleepers = self.sleepers.load(Ordering::SeqCst);
         if sleepers == 0 {

@@ -111,7 +111,7 @@ impl<T: Send + 'static> WorkerThread<T> {
                 round += 1;
                 continue;
             }
-            // README step W1/W2: announce, search once more, then cancel or wait.
+            // README steps W1-W3: announce, search once more, then cancel or wait.
             let ticket = sleep.announce();
             match self.search() {
                 Some(task) => {

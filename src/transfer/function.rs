@@ -65,11 +65,11 @@ fn check_sendable(ctx: Context, f: &Value, label: &str) -> Result<(), Throw> {
     match f.kind() {
         ObjectKind::JsFunction => Ok(()),
         ObjectKind::NativeFunction => Err(ctx.throw_type_error(&format!(
-            "Deferred: {label} {shown} is a native function and cannot be sent to a worker; \
+            "Deferred: {label} is the native function {shown}, which cannot be sent to a worker; \
              wrap the call in a function written in JavaScript, e.g. (x) => {name}(x)"
         ))),
         ObjectKind::BoundFunction => Err(ctx.throw_type_error(&format!(
-            "Deferred: {label} {shown} is a bound function and cannot be sent to a worker; \
+            "Deferred: {label} is the bound function {shown}, which cannot be sent to a worker; \
              pass the original function and give the bound values as arguments"
         ))),
         _ => Err(ctx.throw_type_error(&format!(
@@ -113,7 +113,7 @@ pub fn captures(host: &Host, f: &Value) -> Result<Captures, Throw> {
                 }
                 caps.helpers.push((name, value));
             } else if value.is_function() {
-                check_sendable(ctx, &value, &format!("captured function '{name}'"))?;
+                check_sendable(ctx, &value, &format!("captured variable '{name}'"))?;
             } else {
                 caps.params.push((name, value));
             }
