@@ -34,10 +34,15 @@ fn check(script: &Path) -> Result<(), String> {
     cmd.arg(env!("CARGO_BIN_EXE_protojs"));
     if let Some(args) = side_file(script, "args") {
         let args: Vec<&str> = args.lines().filter(|l| !l.is_empty()).collect();
-        let split = args.iter().position(|a| *a == "--").unwrap_or(args.len());
-        cmd.args(&args[..split]);
+        // Same format as tests/js_scripts.rs: protojs options before a `--` line, script
+        // arguments after it (all script arguments when there is no `--`).
+        let (opts, rest) = match args.iter().position(|a| *a == "--") {
+            Some(i) => (&args[..i], &args[i + 1..]),
+            None => (&args[..0], &args[..]),
+        };
+        cmd.args(opts);
         cmd.arg(script);
-        cmd.args(args.get(split + 1..).unwrap_or(&[]));
+        cmd.args(rest);
     } else {
         cmd.arg(script);
     }

@@ -134,6 +134,12 @@ impl TaskRunner {
     }
 
     fn execute(&mut self, task: &Task) -> Outcome {
+        // Test builds only: a function with this name makes the worker panic, so tests can
+        // check that the task still settles and the pool replaces the worker.
+        #[cfg(debug_assertions)]
+        if task.code.name == "__protojs_test_panic__" {
+            panic!("forced worker panic (test hook)");
+        }
         let control = &task.control;
         if control.is_cancelled() {
             return Outcome::Rejected { name: "AbortError", message: "This operation was aborted".into() };
