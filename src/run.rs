@@ -23,18 +23,36 @@ pub fn is_module(filename: &str, source: &[u8]) -> bool {
     if filename.ends_with(".cjs") {
         return false;
     }
-    // SAFETY: JS_DetectModule only reads `len` bytes of the slice.
-    unsafe { ffi::JS_DetectModule(source.as_ptr() as *const _, source.len()) != 0 }
+    // JS_DetectModule may read one byte past the end (it looks for `#!` before checking the
+    // length), so give it a NUL-terminated copy.
+    let mut buf = Vec::with_capacity(source.len() + 1);
+    buf.extend_from_slice(source);
+    buf.push(0);
+    // SAFETY: buf holds the source plus a terminating NUL that the scanner may peek at.
+    unsafe { ffi::JS_DetectModule(buf.as_ptr() as *const _, source.len()) != 0 }
 }
 
 fn exec_path() -> String {
     std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "protojs".into())
 }
 
-fn absolute(file: &str) -> String {
+/// The absolute, lexically normalised path of `file` (like Node's path.resolve: `.` and
+/// `..` are folded, symlinks are kept).
+pub fn absolute(file: &str) -> String {
+    use std::path::Component;
     let p = Path::new(file);
     let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
-    abs.to_string_lossy().into_owned()
+    let mut out = std::path::PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out.to_string_lossy().into_owned()
 }
 
 fn new_main_host(argv: Vec<String>, settings: Settings) -> Box<Host> {
