@@ -196,12 +196,14 @@ impl Context {
     /// A new Uint8Array holding a copy of `bytes`.
     pub fn new_uint8_array(self, bytes: &[u8]) -> Result<Value, Throw> {
         let buf = self.new_array_buffer(bytes)?;
-        let args = [buf.raw()];
-        // SAFETY: context live; borrows the buffer, returns a new reference.
+        let (offset, len) = (self.new_i32(0), self.new_f64(bytes.len() as f64));
+        // JS_NewTypedArray reads argv[0..3] whatever argc says, so all three are given.
+        let args = [buf.raw(), offset.raw(), len.raw()];
+        // SAFETY: context live; borrows the three arguments, returns a new reference.
         unsafe {
             Value::checked(
                 self,
-                ffi::JS_NewTypedArray(self.raw(), 1, args.as_ptr() as *mut _, ffi::JS_TYPED_ARRAY_UINT8),
+                ffi::JS_NewTypedArray(self.raw(), 3, args.as_ptr() as *mut _, ffi::JS_TYPED_ARRAY_UINT8),
             )
         }
     }

@@ -221,7 +221,8 @@ impl Value {
         }
     }
 
-    /// ToString then UTF-8 (lone surrogates become U+FFFD). May throw (symbols, toString).
+    /// ToString then UTF-8 (each lone surrogate becomes one U+FFFD, as TextEncoder does).
+    /// May throw (symbols, toString).
     pub fn to_string(&self) -> Result<String, Throw> {
         let mut len = 0usize;
         // SAFETY: ctx live; the returned buffer is freed with JS_FreeCString below.
@@ -231,7 +232,7 @@ impl Value {
                 return Err(Throw);
             }
             let bytes = std::slice::from_raw_parts(p as *const u8, len);
-            let s = String::from_utf8_lossy(bytes).into_owned();
+            let s = wtf8_to_string(bytes);
             ffi::JS_FreeCString(self.ctx.raw(), p);
             Ok(s)
         }
@@ -376,5 +377,27 @@ impl Drop for Value {
 impl fmt::Debug for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Value(tag={})", self.tag())
+    }
+}
+
+/// QuickJS encodes a lone surrogate as the 3-byte sequence ED A0..BF 80..BF (WTF-8); valid
+/// UTF-8 never contains it. Each such sequence becomes one U+FFFD.
+fn wtf8_to_string(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            let mut fixed = Vec::with_capacity(bytes.len());
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] == 0xED && i + 2 < bytes.len() && (0xA0..=0xBF).contains(&bytes[i + 1]) {
+                    fixed.extend_from_slice("\u{FFFD}".as_bytes());
+                    i += 3;
+                } else {
+                    fixed.push(bytes[i]);
+                    i += 1;
+                }
+            }
+            String::from_utf8_lossy(&fixed).into_owned()
+        }
     }
 }

@@ -1,0 +1,1 @@
+console.log('NOT REACHED: an invalid PROTOJS_WORKERS is a usage error');

@@ -1,0 +1,14 @@
+console.count();
+console.count();
+console.count('a');
+console.count('default');
+console.countReset();
+console.count();
+console.count('a');
+console.countReset('a');
+console.count('a');
+console.count(1);
+console.count('1');
+console.count(undefined);
+console.countReset('never-counted');
+console.log('done');

@@ -1,0 +1,18 @@
+console.group('G1');
+console.log('in g1');
+console.group();
+console.log('in g2\nsecond line');
+console.info({ x: 1, y: [1, 2] });
+console.error('error in group');
+console.groupEnd();
+console.log('back in g1');
+console.group('multi', 'arg', 3);
+console.log('deep');
+console.groupEnd();
+console.groupEnd();
+console.groupEnd();
+console.log('top (extra groupEnd is harmless)');
+console.groupCollapsed('collapsed');
+console.log('inside collapsed');
+console.groupEnd();
+console.log('end');

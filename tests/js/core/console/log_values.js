@@ -1,0 +1,15 @@
+console.log('string', 42, -0, 1.5, 1e21, NaN, Infinity, true, null, undefined);
+console.log(10n, Symbol('s'), Symbol.iterator);
+console.log([1, 'a', [2, [3, [4, [5]]]]]);
+console.log({ a: 1, 'b-c': 2, nested: { x: { y: { z: {} } } } });
+console.log(new Map([[1, 'a']]), new Set([1, 2]));
+console.log(function named() {}, () => {}, class K {});
+console.log([undefined, null, , 3]);
+console.log('a\tb', ['a\nb'], { s: "it's" });
+console.log(new Error('shown with stack').message);
+console.log([1, 2, 3].map(String));
+console.log(Object.create(null));
+console.log(new Date(0));
+console.log(/re+gex/gi);
+console.log(new Uint8Array([1, 2, 3]));
+console.log(Promise.resolve(5));

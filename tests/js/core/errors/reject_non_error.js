@@ -1,0 +1,2 @@
+Promise.reject(42);
+console.log('sync end');

@@ -1,0 +1,1 @@
+new Promise((_, reject) => reject('string reason'));

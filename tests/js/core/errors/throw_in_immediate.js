@@ -1,0 +1,4 @@
+setImmediate(() => {
+  throw new Error('thrown in setImmediate');
+});
+setImmediate(() => console.log('NOT REACHED: second immediate'));

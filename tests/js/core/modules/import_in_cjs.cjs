@@ -1,0 +1,2 @@
+console.log('NOT REACHED');
+export const x = 1;

@@ -1,0 +1,2 @@
+#!/usr/bin/env protojs
+console.log('a shebang line is ignored');

@@ -1,0 +1,11 @@
+console.log('set by the test:', process.env.PROTOJS_TEST_VAR);
+console.log('empty value:', JSON.stringify(process.env.PROTOJS_EMPTY_VAR));
+console.log('value with "=":', process.env.PROTOJS_EQ_VAR);
+console.log('missing:', process.env.PROTOJS_DEFINITELY_NOT_SET);
+console.log('PATH is a string:', typeof process.env.PATH === 'string');
+console.log('listed by Object.keys:', Object.keys(process.env).includes('PROTOJS_TEST_VAR'));
+console.log('"in" works:', 'PROTOJS_TEST_VAR' in process.env, 'PROTOJS_DEFINITELY_NOT_SET' in process.env);
+process.env.PROTOJS_NEW_VAR = 'new';
+console.log('assigned:', process.env.PROTOJS_NEW_VAR);
+delete process.env.PROTOJS_TEST_VAR;
+console.log('deleted:', process.env.PROTOJS_TEST_VAR, 'PROTOJS_TEST_VAR' in process.env);

@@ -1,0 +1,3 @@
+// process.exit(0) wins over an earlier exitCode.
+process.exitCode = 9;
+setTimeout(() => process.exit(0), 1);

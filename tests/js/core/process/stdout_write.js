@@ -1,0 +1,12 @@
+const r = process.stdout.write('no newline');
+process.stdout.write(' - continued\n');
+console.log('write returned', r);
+process.stderr.write('to stderr\n');
+process.stdout.write('with callback\n', () => console.log('callback 1 called'));
+process.stdout.write('with encoding and callback\n', 'utf8', () => console.log('callback 2 called'));
+process.stdout.write(new Uint8Array([0x62, 0x79, 0x74, 0x65, 0x73, 0x0a]));
+process.stdout.write('');
+console.log('fds:', process.stdout.fd, process.stderr.fd);
+console.log('unicode: é € 😀 \u{10ffff}'.length);
+process.stdout.write('unicode: é € 😀\n');
+console.log('sync end');
