@@ -29,9 +29,8 @@ pub fn make_binding(host: &Host) -> Result<Value, Throw> {
         ("deferredStats", native!(super::deferred::stats), 0),
         ("deferredProgress", native!(super::deferred::progress), 1),
         ("deferredPoolSize", native!(super::deferred::pool_size), 0),
-        ("setTimeoutUnref", native!(super::timers::set_timeout_unref), 2),
     ];
-    for (name, f, len) in fns {
+    for (name, f, len) in fns.iter().chain(super::TIMER_NATIVES) {
         b.define_hidden(name, ctx.new_function(*f, name, *len))?;
     }
     let argv = host.config.argv.iter().map(|a| ctx.new_string(a)).collect();

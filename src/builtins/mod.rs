@@ -10,6 +10,7 @@ mod deferred;
 mod timers;
 
 pub use binding::make_binding;
+pub(crate) use timers::BINDING as TIMER_NATIVES;
 
 use crate::engine::{Atom, Context, Throw, Value};
 use crate::ffi;
@@ -24,10 +25,17 @@ const JS_MODULES: &[(&str, &str)] = &[
     ("transfer", include_str!("js/transfer.js")),
     ("deferred", include_str!("js/deferred.js")),
     ("abort", include_str!("js/abort.js")),
+    ("timers", include_str!("js/timers.js")),
 ];
 
 /// Globals provided by JS modules: (global name, module, export).
 const LAZY_GLOBALS: &[(&str, &str, &str)] = &[
+    ("setTimeout", "timers", "setTimeout"),
+    ("setInterval", "timers", "setInterval"),
+    ("setImmediate", "timers", "setImmediate"),
+    ("clearTimeout", "timers", "clearTimeout"),
+    ("clearInterval", "timers", "clearInterval"),
+    ("clearImmediate", "timers", "clearImmediate"),
     ("console", "console", "console"),
     ("process", "process", "process"),
     ("performance", "globals", "performance"),

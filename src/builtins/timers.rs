@@ -1,4 +1,4 @@
-//! setTimeout, setInterval, setImmediate, their clear functions, and queueMicrotask.
+//! Timer natives (wrapped in Timeout/Immediate objects by js/timers.js) and queueMicrotask.
 
 use crate::engine::{Args, Context, Throw, Value};
 use crate::event_loop::Timer;
@@ -7,21 +7,21 @@ use crate::host::Host;
 use crate::native;
 use std::time::Duration;
 
+/// Global natives: only queueMicrotask (the timer globals come from js/timers.js).
 pub fn install(ctx: Context, global: &Value) -> Result<(), Throw> {
-    let fns: [(&str, crate::engine::NativeFn, i32); 7] = [
-        ("setTimeout", native!(set_timeout), 2),
-        ("setInterval", native!(set_interval), 2),
-        ("setImmediate", native!(set_immediate), 1),
-        ("clearTimeout", native!(clear_timer), 1),
-        ("clearInterval", native!(clear_timer), 1),
-        ("clearImmediate", native!(clear_timer), 1),
-        ("queueMicrotask", native!(queue_microtask), 1),
-    ];
-    for (name, f, len) in fns {
-        global.define_hidden(name, ctx.new_function(f, name, len))?;
-    }
-    Ok(())
+    global.define_hidden("queueMicrotask", ctx.new_function(native!(queue_microtask), "queueMicrotask", 1))
 }
+
+/// Timer natives for the binding object.
+pub const BINDING: &[(&str, crate::engine::NativeFn, i32)] = &[
+    ("setTimeout", native!(set_timeout), 2),
+    ("setInterval", native!(set_interval), 2),
+    ("setImmediate", native!(set_immediate), 1),
+    ("clearTimer", native!(clear_timer), 1),
+    ("timerRef", native!(timer_ref), 2),
+    ("timerHasRef", native!(timer_has_ref), 1),
+    ("timerRefresh", native!(timer_refresh), 1),
+];
 
 fn callback_arg(ctx: Context, args: &Args, what: &str) -> Result<Value, Throw> {
     let cb = args.get(0);
@@ -42,9 +42,8 @@ fn delay_arg(args: &Args) -> Result<Duration, Throw> {
 
 fn add_timer(ctx: Context, args: &Args, repeat: bool) -> Result<Value, Throw> {
     let callback = callback_arg(ctx, args, if repeat { "setInterval" } else { "setTimeout" })?;
-    let delay = delay_arg(args)?;
-    let timer = Timer { callback, args: args.rest(2), repeat: repeat.then_some(delay), unref: false };
-    let id = Host::get(ctx).loop_state.borrow_mut().timers.add(delay, timer);
+    let timer = Timer::new(callback, args.rest(2), delay_arg(args)?, repeat);
+    let id = Host::get(ctx).loop_state.borrow_mut().timers.add(timer);
     Ok(ctx.new_f64(id as f64))
 }
 
@@ -62,12 +61,33 @@ fn set_immediate(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Thro
     Ok(ctx.new_f64(id as f64))
 }
 
+/// The numeric id of argument `i`, if it is one.
+fn id_arg(args: &Args, i: usize) -> Option<u64> {
+    args.get(i).as_f64().filter(|id| *id >= 1.0).map(|id| id as u64)
+}
+
 fn clear_timer(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
-    let id = args.get(0);
-    if let Some(id) = id.as_f64() {
-        if id >= 1.0 {
-            Host::get(ctx).loop_state.borrow_mut().timers.clear(id as u64);
-        }
+    if let Some(id) = id_arg(args, 0) {
+        Host::get(ctx).loop_state.borrow_mut().timers.clear(id);
+    }
+    Ok(Value::undefined(ctx))
+}
+
+fn timer_ref(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
+    if let Some(id) = id_arg(args, 0) {
+        Host::get(ctx).loop_state.borrow_mut().timers.set_ref(id, args.get(1).truthy());
+    }
+    Ok(Value::undefined(ctx))
+}
+
+fn timer_has_ref(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
+    let has = id_arg(args, 0).is_some_and(|id| Host::get(ctx).loop_state.borrow().timers.has_ref(id));
+    Ok(ctx.new_bool(has))
+}
+
+fn timer_refresh(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
+    if let Some(id) = id_arg(args, 0) {
+        Host::get(ctx).loop_state.borrow_mut().timers.refresh(id);
     }
     Ok(Value::undefined(ctx))
 }
@@ -88,13 +108,4 @@ fn queue_microtask(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Th
 unsafe extern "C" fn run_microtask(ctx: *mut ffi::JSContext, _argc: i32, argv: *mut ffi::JSValue) -> ffi::JSValue {
     // SAFETY: QuickJS passes the one argument we enqueued, live for this call.
     unsafe { ffi::JS_Call(ctx, *argv, ffi::pj_undefined(), 0, std::ptr::null_mut()) }
-}
-
-/// setTimeoutUnref(cb, ms): a one-shot timer that does not keep the loop alive (binding only).
-pub fn set_timeout_unref(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
-    let callback = callback_arg(ctx, args, "setTimeout")?;
-    let delay = delay_arg(args)?;
-    let timer = Timer { callback, args: vec![], repeat: None, unref: true };
-    let id = Host::get(ctx).loop_state.borrow_mut().timers.add(delay, timer);
-    Ok(ctx.new_f64(id as f64))
 }

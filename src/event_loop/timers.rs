@@ -9,10 +9,19 @@ use std::time::{Duration, Instant};
 pub struct Timer {
     pub callback: Value,
     pub args: Vec<Value>,
-    pub repeat: Option<Duration>,
-    /// An unref'd timer fires if the loop is alive anyway but does not keep it alive
-    /// (AbortSignal.timeout's timer, like Node's).
+    pub delay: Duration,
+    pub repeat: bool,
+    /// An unref'd timer fires if the loop is alive anyway but does not keep it alive.
     pub unref: bool,
+    /// Sequence number of the heap entry that is current for this timer (older entries,
+    /// left behind by refresh, are skipped).
+    armed: u64,
+}
+
+impl Timer {
+    pub fn new(callback: Value, args: Vec<Value>, delay: Duration, repeat: bool) -> Timer {
+        Timer { callback, args, delay, repeat, unref: false, armed: 0 }
+    }
 }
 
 #[derive(Default)]
@@ -28,17 +37,18 @@ pub struct Timers {
 }
 
 impl Timers {
-    pub fn add(&mut self, delay: Duration, timer: Timer) -> u64 {
+    pub fn add(&mut self, mut timer: Timer) -> u64 {
         self.next_id += 1;
         let id = self.next_id;
-        self.arm(id, Instant::now() + delay);
+        timer.armed = self.arm(id, Instant::now() + timer.delay);
         self.live.insert(id, timer);
         id
     }
 
-    fn arm(&mut self, id: u64, deadline: Instant) {
+    fn arm(&mut self, id: u64, deadline: Instant) -> u64 {
         self.seq += 1;
         self.heap.push(Reverse((deadline, self.seq, id)));
+        self.seq
     }
 
     pub fn clear(&mut self, id: u64) {
@@ -52,41 +62,58 @@ impl Timers {
         self.immediates.retain(|(i, _, _)| *i != id);
     }
 
-    /// Removes and returns the next timer whose deadline has passed.
-    pub fn pop_due(&mut self, now: Instant) -> Option<(u64, Timer)> {
-        while let Some(Reverse((deadline, _, id))) = self.heap.peek().copied() {
-            if !self.live.contains_key(&id) {
-                self.heap.pop();
-                continue;
-            }
-            if deadline > now {
-                return None;
+    /// ref()/unref(): whether the timer keeps the loop alive. False if there is no such timer.
+    pub fn set_ref(&mut self, id: u64, keep_alive: bool) -> bool {
+        self.live.get_mut(&id).map(|t| t.unref = !keep_alive).is_some()
+    }
+
+    pub fn has_ref(&self, id: u64) -> bool {
+        self.live.get(&id).is_some_and(|t| !t.unref)
+    }
+
+    /// refresh(): restarts the timer's countdown from now.
+    pub fn refresh(&mut self, id: u64) {
+        let Some(delay) = self.live.get(&id).map(|t| t.delay) else { return };
+        let seq = self.arm(id, Instant::now() + delay);
+        if let Some(t) = self.live.get_mut(&id) {
+            t.armed = seq;
+        }
+    }
+
+    /// The id of the current heap top if it is a live, current entry.
+    fn current_top(&mut self) -> Option<(Instant, u64)> {
+        while let Some(Reverse((deadline, seq, id))) = self.heap.peek().copied() {
+            if self.live.get(&id).is_some_and(|t| t.armed == seq) {
+                return Some((deadline, id));
             }
             self.heap.pop();
-            self.running = Some((id, false));
-            return self.live.remove(&id).map(|t| (id, t));
         }
         None
     }
 
+    /// Removes and returns the next timer whose deadline has passed.
+    pub fn pop_due(&mut self, now: Instant) -> Option<(u64, Timer)> {
+        let (deadline, id) = self.current_top()?;
+        if deadline > now {
+            return None;
+        }
+        self.heap.pop();
+        self.running = Some((id, false));
+        self.live.remove(&id).map(|t| (id, t))
+    }
+
     /// Called after a due timer's callback ran: an interval that was not cleared by its
     /// own callback is armed again.
-    pub fn finish(&mut self, id: u64, timer: Timer) {
+    pub fn finish(&mut self, id: u64, mut timer: Timer) {
         let cleared = matches!(self.running.take(), Some((r, true)) if r == id);
-        if let (Some(every), false) = (timer.repeat, cleared) {
-            self.arm(id, Instant::now() + every);
+        if timer.repeat && !cleared {
+            timer.armed = self.arm(id, Instant::now() + timer.delay);
             self.live.insert(id, timer);
         }
     }
 
     pub fn next_deadline(&mut self) -> Option<Instant> {
-        while let Some(Reverse((deadline, _, id))) = self.heap.peek().copied() {
-            if self.live.contains_key(&id) {
-                return Some(deadline);
-            }
-            self.heap.pop();
-        }
-        None
+        self.current_top().map(|(d, _)| d)
     }
 
     pub fn add_immediate(&mut self, callback: Value, args: Vec<Value>) -> u64 {

@@ -178,21 +178,31 @@ impl Host {
     /// Runs nextTicks and promise jobs until both are empty, then reports a rejection that
     /// is still unhandled.
     pub fn microtask_checkpoint(&self) {
+        // Node's order: the whole nextTick queue, then the whole promise job queue (ticks
+        // queued by those jobs wait until it is empty), until both are empty.
         loop {
-            if self.should_stop() {
-                return;
-            }
-            let tick = self.loop_state.borrow_mut().ticks.pop_front();
-            if let Some((cb, args)) = tick {
+            loop {
+                if self.should_stop() {
+                    return;
+                }
+                let tick = self.loop_state.borrow_mut().ticks.pop_front();
+                let Some((cb, args)) = tick else { break };
                 if cb.call(&Value::undefined(self.ctx), &args).is_err() {
                     self.report_pending_exception();
                 }
-                continue;
             }
-            match self.runtime().run_pending_job() {
-                Ok(true) => continue,
-                Ok(false) => break,
-                Err(_) => self.report_pending_exception(),
+            loop {
+                if self.should_stop() {
+                    return;
+                }
+                match self.runtime().run_pending_job() {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(_) => self.report_pending_exception(),
+                }
+            }
+            if self.loop_state.borrow().ticks.is_empty() {
+                break;
             }
         }
         let first = self.rejections.borrow_mut().drain(..).next();
@@ -202,11 +212,23 @@ impl Host {
         }
     }
 
-    /// Evaluates a script or module as the program's entry point.
+    /// Evaluates a script or module as the program's entry point. A script that fails to
+    /// parse only because it uses module syntax (`import`/`export` after other statements,
+    /// which `JS_DetectModule` does not see) is parsed again as a module; nothing ran yet.
+    /// A `.cjs` file is a script by name and is never retried.
     pub fn run_main(&self, source: &[u8], filename: &str, module: bool) -> Result<(), ()> {
         self.sources.insert(filename, source);
         let kind = if module { EvalKind::Module } else { EvalKind::Script };
-        match self.ctx.eval(source, filename, kind) {
+        let mut result = self.ctx.eval(source, filename, kind);
+        if result.is_err() && !module && !filename.ends_with(".cjs") {
+            let exc = self.ctx.take_exception();
+            if is_module_syntax_error(&exc) {
+                result = self.ctx.eval(source, filename, EvalKind::Module);
+            } else {
+                self.ctx.throw(exc);
+            }
+        }
+        match result {
             Ok(_) => Ok(()),
             Err(Throw) => {
                 self.report_pending_exception();
@@ -243,6 +265,13 @@ impl Host {
         self.failed.set(false);
         drop(self.ctx.take_exception());
     }
+}
+
+/// A SyntaxError that only module code avoids (import/export declarations, top-level await).
+fn is_module_syntax_error(exc: &Value) -> bool {
+    let e = JsError::from_value(exc);
+    e.name == "SyntaxError"
+        && (e.message.contains("export") || e.message.contains("import") || e.message.contains("await"))
 }
 
 impl Drop for Host {

@@ -71,7 +71,8 @@ pub(super) fn report_uncaught(host: &Host, exc: &Value, rejection: bool) {
         }
     }
     if rejection && !err.is_error {
-        let shown = print_error(host, exc);
+        // Node quotes the reason itself: a string appears raw, anything else inspected.
+        let shown = if exc.is_string() { exc.to_string_lossy() } else { print_error(host, exc) };
         out.push_str(&format!(
             "[UnhandledPromiseRejection: This error originated either by throwing inside of an async \
              function without a catch block, or by rejecting a promise which was not handled with \

@@ -98,7 +98,8 @@
     }
     static timeout(ms) {
       const s = new AbortSignal(CREATE);
-      host.setTimeoutUnref(() => s._abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms);
+      const id = host.setTimeout(() => s._abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms);
+      host.timerRef(id, false); // like Node's: it does not keep the process alive
       return s;
     }
     static any(signals) {

@@ -36,9 +36,10 @@
     },
     assert(cond, ...args) {
       if (cond) return;
-      if (args.length === 0) emit(STDERR, ['Assertion failed']);
-      else if (typeof args[0] === 'string') emit(STDERR, ['Assertion failed: ' + args[0], ...args.slice(1)]);
-      else emit(STDERR, ['Assertion failed:', ...args]);
+      // Node builds the first argument with a template string, so objects show as
+      // [object Object] there.
+      args[0] = `Assertion failed${args.length === 0 ? '' : `: ${args[0]}`}`;
+      emit(STDERR, args);
     },
     count(l) {
       const k = label(l);
@@ -46,7 +47,10 @@
       counts.set(k, n);
       emit(STDOUT, [`${k}: ${n}`]);
     },
-    countReset(l) { counts.delete(label(l)); },
+    countReset(l) {
+      const k = label(l);
+      if (!counts.delete(k)) emit(STDERR, [`Count for '${k}' does not exist`]);
+    },
     time(l) { timers.set(label(l), host.now()); },
     timeEnd(l) {
       const k = label(l);
@@ -70,36 +74,42 @@
   console.groupCollapsed = console.group;
   console.dirxml = console.log;
 
-  // console.table in Node's box-drawing layout.
+  // console.table in Node's box-drawing layout (cells left-aligned, one space of padding).
   function renderTable(data, columns, inspect) {
-    const fmt = (v) => (v === undefined ? '' : inspect(v, { depth: 1, breakLength: Infinity }));
-    const rowKeys = data instanceof Map ? [...data.keys()] : Object.keys(data);
-    const rows = data instanceof Map ? [...data.values()] : rowKeys.map((k) => data[k]);
-    const keyHeader = data instanceof Map ? '(iteration index)' : '(index)';
-    const cols = [];
-    let hasValues = false;
-    for (const r of rows) {
-      if (r !== null && typeof r === 'object') {
-        for (const c of Object.keys(r)) if (!cols.includes(c)) cols.push(c);
-      } else hasValues = true;
+    const fmt = (v) => inspect(v, { depth: 1, breakLength: Infinity, compact: 3 });
+    let header, rows;
+    if (data instanceof Map) {
+      header = ['(iteration index)', 'Key', 'Values'];
+      rows = [...data].map(([k, v], i) => [String(i), fmt(k), fmt(v)]);
+    } else if (data instanceof Set) {
+      header = ['(iteration index)', 'Values'];
+      rows = [...data].map((v, i) => [String(i), fmt(v)]);
+    } else {
+      const keys = Object.keys(data);
+      const values = keys.map((k) => data[k]);
+      const cols = [];
+      let hasValues = false;
+      for (const r of values) {
+        if (r !== null && typeof r === 'object') {
+          for (const c of Object.keys(r)) if (!cols.includes(c)) cols.push(c);
+        } else hasValues = true;
+      }
+      const useCols = columns ? columns.map(String) : cols;
+      header = ['(index)', ...useCols, ...(hasValues ? ['Values'] : [])];
+      rows = values.map((r, i) => {
+        const isObj = r !== null && typeof r === 'object';
+        const line = [keys[i]];
+        for (const c of useCols) line.push(isObj && c in r ? fmt(r[c]) : '');
+        if (hasValues) line.push(isObj ? '' : fmt(r));
+        return line;
+      });
     }
-    const useCols = columns ? columns.map(String) : cols;
-    const header = [keyHeader, ...useCols, ...(hasValues ? ['Values'] : [])];
-    const body = rows.map((r, i) => {
-      const line = [String(rowKeys[i])];
-      for (const c of useCols) line.push(r !== null && typeof r === 'object' && c in r ? fmt(r[c]) : '');
-      if (hasValues) line.push(r !== null && typeof r === 'object' ? '' : fmt(r));
-      return line;
-    });
-    const widths = header.map((h, i) => Math.max(h.length, ...body.map((l) => l[i].length)) + 2);
-    const pad = (s, w) => {
-      const left = Math.floor((w - s.length) / 2);
-      return ' '.repeat(left) + s + ' '.repeat(w - s.length - left);
-    };
-    const line = (l, m, r) => l + widths.map((w) => '─'.repeat(w)).join(m) + r;
-    const out = [line('┌', '┬', '┐'), '│' + header.map((h, i) => pad(h, widths[i])).join('│') + '│', line('├', '┼', '┤')];
-    for (const l of body) out.push('│' + l.map((c, i) => pad(c, widths[i])).join('│') + '│');
-    out.push(line('└', '┴', '┘'));
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((l) => l[i].length)) + 2);
+    const cell = (s, w) => ' ' + s + ' '.repeat(w - s.length - 1);
+    const rule = (l, m, r) => l + widths.map((w) => '─'.repeat(w)).join(m) + r;
+    const out = [rule('┌', '┬', '┐'), '│' + header.map((h, i) => cell(h, widths[i])).join('│') + '│', rule('├', '┼', '┤')];
+    for (const l of rows) out.push('│' + l.map((c, i) => cell(c, widths[i])).join('│') + '│');
+    out.push(rule('└', '┴', '┘'));
     return out.join('\n');
   }
 

@@ -12,25 +12,44 @@
     get encoding() { return 'utf-8'; }
     encode(input = '') { return host.utf8Encode(String(input)); }
     encodeInto(src, dest) {
-      const bytes = host.utf8Encode(String(src));
-      let n = Math.min(bytes.length, dest.length);
-      // never split a character
-      while (n > 0 && n < bytes.length && (bytes[n] & 0xc0) === 0x80) n--;
-      dest.set(bytes.subarray(0, n));
-      let read = 0;
-      for (const ch of String(src)) {
-        const len = host.utf8Encode(ch).length;
-        if (len > n) break;
-        n -= len;
+      const str = String(src);
+      let read = 0, written = 0;
+      for (const ch of str) {
+        const cp = ch.codePointAt(0);
+        const len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        if (written + len > dest.length) break;
+        dest.set(host.utf8Encode(ch), written);
+        written += len;
         read += ch.length;
       }
-      return { read, written: Math.min(bytes.length, dest.length) - n };
+      return { read, written };
     }
+  }
+
+  // Bytes viewed as a Uint8Array, whatever view or buffer they come in.
+  function bytesOf(input) {
+    if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    if (input instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && input instanceof SharedArrayBuffer)) return new Uint8Array(input);
+    throw new TypeError('The "input" argument must be an instance of ArrayBuffer or ArrayBufferView');
+  }
+
+  // Length of the longest prefix of `b` that does not end inside a UTF-8 sequence.
+  function completePrefix(b) {
+    let i = b.length;
+    for (let back = 1; back <= 3 && i - back >= 0; back++) {
+      const c = b[i - back];
+      if ((c & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+      const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+      return need > back ? i - back : i;
+    }
+    return i;
   }
 
   class TextDecoder {
     #fatal;
     #ignoreBOM;
+    #pending = null; // bytes of a character split across stream chunks
+    #seenStart = false;
     constructor(label = 'utf-8', options = {}) {
       const l = String(label).trim().toLowerCase();
       if (l !== 'utf-8' && l !== 'utf8' && l !== 'unicode-1-1-utf-8') {
@@ -42,10 +61,23 @@
     get encoding() { return 'utf-8'; }
     get fatal() { return this.#fatal; }
     get ignoreBOM() { return this.#ignoreBOM; }
-    decode(input) {
-      if (input === undefined) return '';
-      let s = host.utf8Decode(input, this.#fatal);
-      if (!this.#ignoreBOM && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+    decode(input, options = {}) {
+      let bytes = input === undefined ? new Uint8Array(0) : bytesOf(input);
+      if (this.#pending) {
+        const joined = new Uint8Array(this.#pending.length + bytes.length);
+        joined.set(this.#pending);
+        joined.set(bytes, this.#pending.length);
+        bytes = joined;
+        this.#pending = null;
+      }
+      if (options && options.stream) {
+        const cut = completePrefix(bytes);
+        if (cut < bytes.length) this.#pending = bytes.slice(cut);
+        bytes = bytes.subarray(0, cut);
+      }
+      let s = host.utf8Decode(bytes, this.#fatal);
+      if (!this.#ignoreBOM && !this.#seenStart && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      this.#seenStart = !!(options && options.stream);
       return s;
     }
   }

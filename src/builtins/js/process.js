@@ -26,6 +26,17 @@
     };
   }
 
+  // process.env stores strings only, as in Node: assigned values are converted.
+  function envProxy(env) {
+    return new Proxy(env, {
+      set(target, key, value) { target[key] = String(value); return true; },
+      defineProperty(target, key, desc) {
+        if ('value' in desc) desc = { ...desc, value: String(desc.value) };
+        return Reflect.defineProperty(target, key, desc);
+      },
+    });
+  }
+
   const listeners = new Map();
   const process = {
     title: 'protojs',
@@ -35,7 +46,7 @@
     argv0: 'protojs',
     execArgv: [],
     execPath: host.execPath,
-    env: host.env,
+    env: envProxy(host.env),
     pid: host.pid,
     platform: host.platform,
     arch: host.arch,
