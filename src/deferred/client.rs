@@ -154,12 +154,9 @@ impl Client {
     pub fn cancel(&self, host: &Host, id: u64, error: Value) -> Result<bool, Throw> {
         let Some(p) = self.pending.borrow_mut().remove(&id) else { return Ok(false) };
         host.refs.set(host.refs.get() - 1);
-        if let Some(pool) = self.pool.borrow().as_ref() {
-            // Not queued any more: a worker has it, so interrupt it.
-            if pool.remove_queued(|t| t.id == id).is_empty() {
-                p.control.cancel();
-            }
-        }
+        // A running task is interrupted; a queued one is dropped unrun when a worker takes
+        // it (O(1) here, where removing it from the deques would scan them).
+        p.control.cancel();
         self.counts.cancelled.set(self.counts.cancelled.get() + 1);
         p.reject.call(&Value::undefined(host.ctx), &[error])?;
         Ok(true)

@@ -141,9 +141,6 @@ impl TaskRunner {
             panic!("forced worker panic (test hook)");
         }
         let control = &task.control;
-        if control.is_cancelled() {
-            return Outcome::Rejected { name: "AbortError", message: "This operation was aborted".into() };
-        }
         let deadline = control.timeout.map(|t| Instant::now() + t);
         *self.interrupt.current.borrow_mut() =
             Some(Running { shutdown: task.shutdown.clone(), control: control.clone(), deadline });
@@ -224,6 +221,10 @@ impl Worker for TaskRunner {
     type Task = Task;
 
     fn run(&mut self, task: Task) {
+        if task.control.is_cancelled() {
+            // Cancelled while queued: its Deferred already rejected; drop it unrun.
+            return;
+        }
         let mut reply = Reply { id: task.id, inbox: Some(task.reply.clone()) };
         let outcome = self.execute(&task);
         reply.send(outcome);

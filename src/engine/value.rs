@@ -324,6 +324,13 @@ impl Value {
         self.get(name)?.call(self, args)
     }
 
+    /// Identity of an object (its heap address; 0 for primitives without a heap cell).
+    /// Stable while this reference keeps the object alive.
+    pub fn identity(&self) -> usize {
+        // SAFETY: reads the pointer bits of the value only.
+        unsafe { ffi::pj_value_ptr(self.raw) as usize }
+    }
+
     pub fn same_as(&self, other: &Value) -> bool {
         // SAFETY: ctx live; strict equality only reads.
         unsafe { ffi::JS_StrictEq(self.ctx.raw(), self.raw, other.raw) != 0 }

@@ -2182,6 +2182,9 @@ unsafe extern "C" {
     ) -> JSValue;
 }
 unsafe extern "C" {
+    pub fn pj_value_ptr(v: JSValue) -> usize;
+}
+unsafe extern "C" {
     pub fn pj_set_property(
         ctx: *mut JSContext,
         obj: JSValue,

@@ -48,6 +48,11 @@ JSValue pj_new_cfunction_magic(JSContext *ctx, JSCFunctionMagic *fn, const char 
     return JS_NewCFunctionMagic(ctx, fn, name, length, JS_CFUNC_generic_magic, magic);
 }
 
+uintptr_t pj_value_ptr(JSValueConst v)
+{
+    return JS_VALUE_HAS_REF_COUNT(v) ? (uintptr_t)JS_VALUE_GET_PTR(v) : 0;
+}
+
 int pj_set_property(JSContext *ctx, JSValueConst obj, JSAtom prop, JSValue val)
 {
     return JS_SetProperty(ctx, obj, prop, val);

@@ -33,6 +33,8 @@ JSValue pj_new_string(JSContext *ctx, const char *s);
 JSValue pj_new_cfunction(JSContext *ctx, JSCFunction *fn, const char *name, int length);
 JSValue pj_new_cfunction_magic(JSContext *ctx, JSCFunctionMagic *fn, const char *name,
                                int length, int magic);
+/* Address of a reference-counted value's heap cell (identity of an object), or 0. */
+uintptr_t pj_value_ptr(JSValueConst v);
 int pj_set_property(JSContext *ctx, JSValueConst obj, JSAtom prop, JSValue val);
 JSValue pj_get_property(JSContext *ctx, JSValueConst obj, JSAtom prop);
 

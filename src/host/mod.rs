@@ -51,8 +51,10 @@ pub struct Host {
     pub failed: Cell<bool>,
     /// Names on the global object before user code ran (what a fresh realm has).
     pub builtin_globals: RefCell<HashSet<String>>,
-    /// Rejected promises with no handler yet: (promise, reason).
-    rejections: RefCell<Vec<(Value, Value)>>,
+    /// Rejected promises with no handler yet, by promise identity: (order, promise, reason).
+    /// A map, since thousands can be rejected and then handled in one tick.
+    rejections: RefCell<HashMap<usize, (u64, Value, Value)>>,
+    rejection_seq: Cell<u64>,
     /// Exports of builtin JS modules, by name, loaded on first use.
     modules: RefCell<HashMap<&'static str, Value>>,
     /// The `host` binding object given to builtin JS modules.
@@ -81,6 +83,7 @@ impl Host {
             failed: Cell::new(false),
             builtin_globals: RefCell::default(),
             rejections: RefCell::default(),
+            rejection_seq: Cell::new(0),
             modules: RefCell::default(),
             binding: RefCell::default(),
             extension: RefCell::default(),
@@ -205,8 +208,13 @@ impl Host {
                 break;
             }
         }
-        let first = self.rejections.borrow_mut().drain(..).next();
-        if let (Some((_promise, reason)), Role::Main) = (first, self.role) {
+        let first = {
+            let mut list = self.rejections.borrow_mut();
+            let first = list.values().min_by_key(|(seq, _, _)| *seq).map(|(_, _, reason)| reason.clone());
+            list.clear();
+            first
+        };
+        if let (Some(reason), Role::Main) = (first, self.role) {
             // On a worker a rejection belongs to the task, which reports it to its caller.
             self.report_uncaught(&reason, true);
         }
@@ -305,10 +313,12 @@ unsafe extern "C" fn rejection_tracker(
         let promise = unsafe { Value::dup_raw(ctx, promise) };
         let mut list = host.rejections.borrow_mut();
         if is_handled != 0 {
-            list.retain(|(p, _)| !p.same_as(&promise));
+            list.remove(&promise.identity());
         } else {
             let reason = unsafe { Value::dup_raw(ctx, reason) };
-            list.push((promise, reason));
+            let seq = host.rejection_seq.get() + 1;
+            host.rejection_seq.set(seq);
+            list.insert(promise.identity(), (seq, promise, reason));
         }
     });
 }

@@ -17,8 +17,8 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("path", "path", "path"),
     ("path/posix", "path", "path"),
     ("process", "process", "process"),
-    ("timers", "timers", "timers"),
-    ("timers/promises", "timers", "promises"),
+    ("timers", "timers_api", "timers"),
+    ("timers/promises", "timers_api", "promises"),
     ("util", "util", "util"),
     ("util/types", "util", "types"),
 ];

@@ -27,8 +27,9 @@ const ENVELOPE: u8 = 1;
 const WRITE_FLAGS: u32 = ffi::JS_WRITE_OBJ_REFERENCE | ffi::JS_WRITE_OBJ_SAB;
 const READ_FLAGS: u32 = ffi::JS_READ_OBJ_REFERENCE | ffi::JS_READ_OBJ_SAB;
 
-/// Upper bound of one encoded value (arguments or a result): 1 GiB.
-pub const MAX_ENCODED_BYTES: usize = 1 << 30;
+/// Upper bound of one encoded value (a task's arguments, or its result): 512 MiB. Beyond it
+/// `new Deferred` throws (or the task rejects with) a RangeError.
+pub const MAX_ENCODED_BYTES: usize = 512 << 20;
 
 /// Writes `v` with QuickJS's writer. On failure the exception is pending in `ctx`.
 fn write(ctx: Context, v: &Value, flags: u32, tag: u8) -> Result<Bytes, Throw> {
