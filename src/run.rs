@@ -56,20 +56,24 @@ pub fn absolute(file: &str) -> String {
 }
 
 fn new_main_host(argv: Vec<String>, settings: Settings) -> Box<Host> {
-    let config = Config { argv, workers: settings.workers, worker_memory_limit: settings.worker_memory_limit };
+    let config = Config { argv, workers: settings.workers, worker_memory_limit: settings.worker_memory_limit, ..Config::default() };
     Host::new(Role::Main, Arc::new(config), Arc::new(Inbox::new()))
+}
+
+/// Why a file could not be read, in the shell's words.
+pub fn io_reason(e: &std::io::Error, file: &Path) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+        _ if e.raw_os_error() == Some(libc::EISDIR) || file.is_dir() => "Is a directory".to_string(),
+        _ => e.to_string(),
+    }
 }
 
 /// Reads a script file; a failure is reported in the shell's words.
 pub fn read_source(file: &str) -> Result<Vec<u8>, i32> {
     std::fs::read(file).map_err(|e| {
-        let reason = match e.kind() {
-            std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
-            std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
-            _ if Path::new(file).is_dir() => "Is a directory".to_string(),
-            _ => e.to_string(),
-        };
-        eprintln!("protojs: cannot open '{file}': {reason}");
+        eprintln!("protojs: cannot open '{file}': {}", io_reason(&e, Path::new(file)));
         1
     })
 }
@@ -84,17 +88,42 @@ fn run_program(host: Box<Host>, source: &[u8], filename: &str, module: bool) -> 
     code
 }
 
+/// Runs a script, module or `.jsc` file (mapped with memmap2, see `modules::source`).
 pub fn file(file: &str, args: &[String], settings: Settings) -> i32 {
-    let source = match read_source(file) {
+    let source = match crate::modules::SourceFile::open(Path::new(file)) {
         Ok(s) => s,
-        Err(code) => return code,
+        Err(e) => {
+            eprintln!("protojs: cannot open '{file}': {}", io_reason(&e, Path::new(file)));
+            return 1;
+        }
     };
     let filename = absolute(file);
     let mut argv = vec![exec_path(), filename.clone()];
     argv.extend(args.iter().cloned());
     let host = new_main_host(argv, settings);
-    let module = is_module(&filename, &source);
-    run_program(host, &source, &filename, module)
+    if crate::modules::run_main(&host, &filename, source).is_ok() {
+        host.run_loop();
+    }
+    let code = host.exit_code();
+    drop(host);
+    code
+}
+
+/// `protojs compile SRC [-o OUT]`: writes SRC's bytecode to OUT (default: SRC with a `.jsc`
+/// extension).
+pub fn compile(src: &str, out: Option<&str>) -> i32 {
+    let out = match out {
+        Some(o) => std::path::PathBuf::from(o),
+        None => Path::new(src).with_extension("jsc"),
+    };
+    if out.extension().and_then(|e| e.to_str()) != Some("jsc") {
+        eprintln!("protojs: the output file must end in .jsc (got '{}')", out.display());
+        return 2;
+    }
+    let host = new_main_host(vec![exec_path(), absolute(src)], Settings::default());
+    let code = crate::modules::compile_to_file(&host, src, &out);
+    drop(host);
+    code
 }
 
 pub fn stdin(args: &[String], settings: Settings) -> i32 {
@@ -107,6 +136,9 @@ pub fn stdin(args: &[String], settings: Settings) -> i32 {
     argv.extend(args.iter().cloned());
     let host = new_main_host(argv, settings);
     let module = is_module("[stdin]", &source);
+    if !module && crate::modules::define_eval_globals(&host, "[stdin]", &source).is_err() {
+        host.report_pending_exception();
+    }
     run_program(host, &source, "[stdin]", module)
 }
 
@@ -116,6 +148,9 @@ pub fn eval(code: &str, args: &[String], print: bool, settings: Settings) -> i32
     argv.extend(args.iter().cloned());
     let host = new_main_host(argv, settings);
     let module = !print && is_module("[eval]", code.as_bytes());
+    if !module && crate::modules::define_eval_globals(&host, "[eval]", code.as_bytes()).is_err() {
+        host.report_pending_exception();
+    }
     if !print {
         return run_program(host, code.as_bytes(), "[eval]", module);
     }

@@ -7,14 +7,30 @@
 
 mod binding;
 mod deferred;
+pub mod fs;
+pub mod io_pool;
+mod os;
 mod timers;
 
 pub use binding::make_binding;
 pub(crate) use timers::BINDING as TIMER_NATIVES;
 
+/// Natives of the module loader and of the fs/os modules.
+pub(crate) const MODULE_NATIVES: &[(&str, crate::engine::NativeFn, i32)] = &[
+    ("cjsResolve", crate::native!(crate::modules::cjs::native_resolve), 2),
+    ("cjsCompile", crate::native!(crate::modules::cjs::native_compile), 2),
+    ("builtinModule", crate::native!(crate::modules::cjs::native_builtin), 1),
+    ("builtinNames", crate::native!(crate::modules::cjs::native_builtin_names), 0),
+    ("readSource", crate::native!(crate::modules::cjs::native_read_text), 1),
+    ("fsSync", crate::native!(fs::fs_sync), 1),
+    ("fsAsync", crate::native!(fs::fs_async), 2),
+    ("osInfo", crate::native!(os::os_info), 1),
+];
+
 use crate::engine::{Atom, Context, Throw, Value};
 use crate::ffi;
 use crate::host::Host;
+use crate::native;
 
 /// Builtin JS modules: name -> source.
 const JS_MODULES: &[(&str, &str)] = &[
@@ -26,6 +42,14 @@ const JS_MODULES: &[(&str, &str)] = &[
     ("deferred", include_str!("js/deferred.js")),
     ("abort", include_str!("js/abort.js")),
     ("timers", include_str!("js/timers.js")),
+    ("cjs", include_str!("../modules/cjs.js")),
+    ("buffer", include_str!("js/buffer.js")),
+    ("events", include_str!("js/events.js")),
+    ("fs", include_str!("js/fs.js")),
+    ("os", include_str!("js/os.js")),
+    ("path", include_str!("js/path.js")),
+    ("timers_api", include_str!("js/timers_api.js")),
+    ("util", include_str!("js/util.js")),
 ];
 
 /// Globals provided by JS modules: (global name, module, export).
@@ -50,6 +74,7 @@ const LAZY_GLOBALS: &[(&str, &str, &str)] = &[
     ("DOMException", "abort", "DOMException"),
     ("Event", "abort", "Event"),
     ("EventTarget", "abort", "EventTarget"),
+    ("Buffer", "buffer", "Buffer"),
 ];
 
 pub fn js_source(name: &str) -> Option<&'static str> {
@@ -67,6 +92,9 @@ pub fn install(host: &Host) -> Result<(), Throw> {
     let global = ctx.global();
     global.define_hidden("globalThis", global.clone())?;
     timers::install(ctx, &global)?;
+    if host.config.expose_gc {
+        global.define_hidden("gc", ctx.new_function(native!(gc), "gc", 0))?;
+    }
     for (i, (name, _, _)) in LAZY_GLOBALS.iter().enumerate() {
         define_lazy(ctx, &global, name, i as i32)?;
     }
@@ -129,6 +157,12 @@ fn finish_magic(ctx: *mut ffi::JSContext, r: std::thread::Result<Result<Value, T
             unsafe { ffi::pj_exception() }
         }
     }
+}
+
+/// gc(): a full garbage collection of this context's runtime (with `expose_gc`).
+fn gc(ctx: Context, _this: &Value, _args: &crate::engine::Args) -> Result<Value, Throw> {
+    Host::get(ctx).runtime().run_gc();
+    Ok(Value::undefined(ctx))
 }
 
 /// Own string-keyed property names of an object.

@@ -152,7 +152,7 @@ impl Client {
     /// `d.cancel(reason)`: a queued task is removed, a running one interrupted; either way
     /// the Deferred rejects now with `error`. False when it already settled.
     pub fn cancel(&self, host: &Host, id: u64, error: Value) -> Result<bool, Throw> {
-        let Some(p) = self.pending.borrow_mut().remove(&id) else { return Ok(false) };
+        let Some(p) = self.take_pending(id) else { return Ok(false) };
         host.refs.set(host.refs.get() - 1);
         // A running task is interrupted; a queued one is dropped unrun when a worker takes
         // it (O(1) here, where removing it from the deques would scan them).
@@ -160,6 +160,16 @@ impl Client {
         self.counts.cancelled.set(self.counts.cancelled.get() + 1);
         p.reject.call(&Value::undefined(host.ctx), &[error])?;
         Ok(true)
+    }
+
+    /// Removes a task's entry; the map gives back the memory of a burst once it drains.
+    fn take_pending(&self, id: u64) -> Option<Pending> {
+        let mut pending = self.pending.borrow_mut();
+        let p = pending.remove(&id);
+        if pending.is_empty() && pending.capacity() > 1024 {
+            pending.shrink_to(64);
+        }
+        p
     }
 
     /// `Deferred.stats()`.
@@ -215,7 +225,7 @@ impl Client {
         let host = Host::get(ctx);
         let client = Client::of(host);
         // Absent when the Deferred was cancelled meanwhile: the outcome is dropped.
-        let Some(Pending { resolve, reject, .. }) = client.pending.borrow_mut().remove(&id) else { return };
+        let Some(Pending { resolve, reject, .. }) = client.take_pending(id) else { return };
         host.refs.set(host.refs.get() - 1);
         let undefined = Value::undefined(ctx);
         let counter = match outcome {

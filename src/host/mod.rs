@@ -33,6 +33,8 @@ pub struct Config {
     pub workers: Option<usize>,
     /// Default per-task heap cap for Deferred workers, in bytes.
     pub worker_memory_limit: Option<usize>,
+    /// Define a global `gc()` in every context (main and workers), like node --expose-gc.
+    pub expose_gc: bool,
 }
 
 pub struct Host {
@@ -63,6 +65,8 @@ pub struct Host {
     /// workers); dropped before the context.
     pub extension: RefCell<Option<std::rc::Rc<dyn std::any::Any>>>,
     pub sources: SourceCache,
+    /// ES module / CommonJS loader state (see `modules`).
+    pub loader: crate::modules::Loader,
     owned: ManuallyDrop<OwnedContext>,
 }
 
@@ -88,11 +92,13 @@ impl Host {
             binding: RefCell::default(),
             extension: RefCell::default(),
             sources: SourceCache::default(),
+            loader: crate::modules::Loader::default(),
             owned: ManuallyDrop::new(owned),
         });
         let ptr = &*host as *const Host as *mut std::ffi::c_void;
         ctx.set_opaque(ptr);
         crate::transfer::sab::install(host.runtime().raw());
+        crate::modules::install(&host);
         // SAFETY: the runtime is live; the callback only runs on this thread while the host
         // (whose address is stable inside the Box) is alive: it is unset in Drop.
         unsafe {
@@ -212,6 +218,9 @@ impl Host {
             let mut list = self.rejections.borrow_mut();
             let first = list.values().min_by_key(|(seq, _, _)| *seq).map(|(_, _, reason)| reason.clone());
             list.clear();
+            if list.capacity() > 1024 {
+                list.shrink_to(64);
+            }
             first
         };
         if let (Some(reason), Role::Main) = (first, self.role) {
