@@ -24,15 +24,16 @@ pub fn make_binding(host: &Host) -> Result<Value, Throw> {
         ("utf8Decode", native!(utf8_decode), 2),
         ("require", native!(require_builtin), 1),
         ("structuredClone", native!(structured_clone), 1),
-        ("deferredSubmit", native!(super::deferred::submit), 5),
+        ("deferredSpawn", native!(super::deferred::spawn), 4),
         ("deferredCancel", native!(super::deferred::cancel), 2),
         ("deferredStats", native!(super::deferred::stats), 0),
         ("deferredProgress", native!(super::deferred::progress), 1),
         ("deferredPoolSize", native!(super::deferred::pool_size), 0),
     ];
-    for (name, f, len) in fns.iter().chain(super::TIMER_NATIVES) {
+    for (name, f, len) in fns.iter().chain(super::TIMER_NATIVES).chain(super::MODULE_NATIVES) {
         b.define_hidden(name, ctx.new_function(*f, name, *len))?;
     }
+    b.set("Deferred", ctx.new_constructor(native!(super::deferred::construct), "Deferred", 1))?;
     let argv = host.config.argv.iter().map(|a| ctx.new_string(a)).collect();
     b.set("argv", ctx.new_array_from(argv)?)?;
     let env = ctx.new_object();

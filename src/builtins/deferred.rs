@@ -2,6 +2,7 @@
 
 use crate::deferred::{Client, CurrentTask, SpawnOptions};
 use crate::engine::{Args, Context, Throw, Value};
+use crate::ffi;
 use crate::host::{Host, Role};
 use crate::transfer;
 use std::time::Duration;
@@ -30,24 +31,71 @@ fn spawn_options(opts: &Value) -> Result<SpawnOptions, Throw> {
     })
 }
 
-/// deferredSubmit(fn, args, resolve, reject, options) -> task id
-pub fn submit(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
-    let host = Host::get(ctx);
-    main_only(ctx, host, "new Deferred")?;
-    let list = args.get(1);
-    let len = list.get("length")?.to_f64()? as u32;
-    let items = (0..len).map(|i| list.get_index(i)).collect::<Result<Vec<_>, _>>()?;
-    let options = spawn_options(&args.get(4))?;
-    let id = Client::of(host).submit(host, &args.get(0), &items, (args.get(2), args.get(3)), options)?;
-    Ok(ctx.new_f64(id as f64))
+/// The `Deferred` constructor: `new Deferred(fn, ...args)`. Native, so a task costs one
+/// promise and no JS executor closure; js/deferred.js adds the methods and statics.
+pub fn construct(ctx: Context, new_target: &Value, args: &Args) -> Result<Value, Throw> {
+    create(ctx, new_target, &args.get(0), &args.rest(1), &Value::undefined(ctx))
 }
 
-/// deferredCancel(id, error) -> whether it cancelled
+/// deferredSpawn(newTarget, fn, args, options): the Deferred of `Deferred.spawn`.
+pub fn spawn(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
+    let list = args.get(2);
+    let items = crate::transfer::array_items(&list)?;
+    create(ctx, &args.get(0), &args.get(1), &items, &args.get(3))
+}
+
+/// A Deferred (a promise whose prototype is `newTarget.prototype`) for fn(...args). When
+/// `options.aborted` is set, it is rejected with that value at once and nothing is queued.
+fn create(ctx: Context, new_target: &Value, f: &Value, args: &[Value], options: &Value) -> Result<Value, Throw> {
+    let host = Host::get(ctx);
+    main_only(ctx, host, "new Deferred")?;
+    if !f.is_function() {
+        let what = if f.is_null() { "null".to_string() } else { type_name(f) };
+        return Err(ctx.throw_type_error(&format!("Deferred: the first argument must be a function, not {what}")));
+    }
+    let (promise, resolve, reject) = ctx.new_promise()?;
+    let proto = new_target.get("prototype")?;
+    // SAFETY: both values are live objects of ctx; a promise's prototype can be replaced.
+    if unsafe { ffi::JS_SetPrototype(ctx.raw(), promise.raw(), proto.raw()) } < 0 {
+        return Err(Throw);
+    }
+    if options.is_object() {
+        let aborted = options.get("aborted")?;
+        if !aborted.is_undefined() {
+            reject.call(&Value::undefined(ctx), &[aborted])?;
+            return Ok(promise);
+        }
+    }
+    let options = spawn_options(options)?;
+    Client::of(host).submit(host, f, args, (&promise, resolve, reject), options)?;
+    Ok(promise)
+}
+
+/// `typeof` of a non-function value, for error messages.
+fn type_name(v: &Value) -> String {
+    if v.is_undefined() {
+        "undefined"
+    } else if v.is_bool() {
+        "boolean"
+    } else if v.is_number() {
+        "number"
+    } else if v.is_string() {
+        "string"
+    } else if v.is_symbol() {
+        "symbol"
+    } else if v.is_bigint() {
+        "bigint"
+    } else {
+        "object"
+    }
+    .to_string()
+}
+
+/// deferredCancel(deferred, error) -> whether it cancelled
 pub fn cancel(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
     let host = Host::get(ctx);
     main_only(ctx, host, "cancel()")?;
-    let id = args.f64(0)? as u64;
-    Ok(ctx.new_bool(Client::of(host).cancel(host, id, args.get(1))?))
+    Ok(ctx.new_bool(Client::of(host).cancel(host, &args.get(0), args.get(1))?))
 }
 
 pub fn stats(ctx: Context, _this: &Value, _args: &Args) -> Result<Value, Throw> {

@@ -23,6 +23,8 @@ struct CachedCode {
 
 /// What the main thread keeps of an unsettled Deferred.
 struct Pending {
+    /// Identity of the Deferred (promise) object, the key of `ids`.
+    key: usize,
     resolve: Value,
     reject: Value,
     on_progress: Option<Value>,
@@ -49,6 +51,9 @@ pub struct Client {
     pool_size: usize,
     shutdown: Arc<AtomicBool>,
     pending: RefCell<HashMap<u64, Pending>>,
+    /// Task id of each unsettled Deferred, by the promise's identity (for `cancel()`). The
+    /// identity is stable while pending: the resolving functions we hold keep it alive.
+    ids: RefCell<HashMap<usize, u64>>,
     next_id: Cell<u64>,
     codes: RefCell<Vec<CachedCode>>,
     counts: Counts,
@@ -65,6 +70,7 @@ impl Client {
             pool_size,
             shutdown: Arc::new(AtomicBool::new(false)),
             pending: RefCell::default(),
+            ids: RefCell::default(),
             next_id: Cell::new(1),
             codes: RefCell::default(),
             counts: Counts::default(),
@@ -111,7 +117,11 @@ impl Client {
     /// the TypeError names the argument or captured variable at fault.
     fn encode_payload(&self, host: &Host, caps: &transfer::function::Captures, args: &[Value]) -> Result<Bytes, Throw> {
         let ctx = host.ctx;
-        let cap_values = ctx.new_array_from(caps.params.iter().map(|(_, v)| v.clone()).collect())?;
+        let cap_list: Vec<Value> = caps.params.iter().map(|(_, v)| v.clone()).collect();
+        if let Some(bytes) = transfer::encode_primitive_lists(&cap_list, args) {
+            return Ok(bytes);
+        }
+        let cap_values = ctx.new_array_from(cap_list)?;
         let payload = ctx.new_array_from(vec![cap_values, ctx.new_array_from(args.to_vec())?])?;
         if let Ok(bytes) = transfer::encode_fast(ctx, &payload) {
             return Ok(bytes);
@@ -126,13 +136,13 @@ impl Client {
         transfer::encode(host, &payload, "the task's arguments")
     }
 
-    /// `new Deferred(fn, ...args)`: queues the call; returns the task id.
+    /// `new Deferred(fn, ...args)`: queues the call for the Deferred `promise`.
     pub fn submit(
         &self,
         host: &Host,
         f: &Value,
         args: &[Value],
-        (resolve, reject): (Value, Value),
+        (promise, resolve, reject): (&Value, Value, Value),
         options: SpawnOptions,
     ) -> Result<u64, Throw> {
         let caps = transfer::function::captures(host, f)?;
@@ -141,8 +151,10 @@ impl Client {
         let id = self.next_id.get();
         self.next_id.set(id + 1);
         let control = Arc::new(TaskControl::new(options.timeout, options.memory_limit, options.on_progress.is_some()));
-        let pending = Pending { resolve, reject, on_progress: options.on_progress, control: control.clone() };
+        let key = promise.identity();
+        let pending = Pending { key, resolve, reject, on_progress: options.on_progress, control: control.clone() };
         self.pending.borrow_mut().insert(id, pending);
+        self.ids.borrow_mut().insert(key, id);
         host.refs.set(host.refs.get() + 1);
         let task = Task { id, code, payload, reply: host.inbox.clone(), shutdown: self.shutdown.clone(), control };
         self.pool_handle(host).submit(task);
@@ -151,7 +163,8 @@ impl Client {
 
     /// `d.cancel(reason)`: a queued task is removed, a running one interrupted; either way
     /// the Deferred rejects now with `error`. False when it already settled.
-    pub fn cancel(&self, host: &Host, id: u64, error: Value) -> Result<bool, Throw> {
+    pub fn cancel(&self, host: &Host, deferred: &Value, error: Value) -> Result<bool, Throw> {
+        let Some(id) = self.ids.borrow().get(&deferred.identity()).copied() else { return Ok(false) };
         let Some(p) = self.take_pending(id) else { return Ok(false) };
         host.refs.set(host.refs.get() - 1);
         // A running task is interrupted; a queued one is dropped unrun when a worker takes
@@ -165,11 +178,14 @@ impl Client {
     /// Removes a task's entry; the map gives back the memory of a burst once it drains.
     fn take_pending(&self, id: u64) -> Option<Pending> {
         let mut pending = self.pending.borrow_mut();
-        let p = pending.remove(&id);
+        let p = pending.remove(&id)?;
+        let mut ids = self.ids.borrow_mut();
+        ids.remove(&p.key);
         if pending.is_empty() && pending.capacity() > 1024 {
             pending.shrink_to(64);
+            ids.shrink_to(64);
         }
-        p
+        Some(p)
     }
 
     /// `Deferred.stats()`.

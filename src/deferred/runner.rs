@@ -108,9 +108,7 @@ impl TaskRunner {
         let wrapper = self.wrapper(&task.code)?;
         let host = &*self.host;
         let ctx = host.ctx;
-        let payload = transfer::decode(host, &task.payload)?;
-        let captured = array_items(&payload.get_index(0)?)?;
-        let args = array_items(&payload.get_index(1)?)?;
+        let (captured, args) = transfer::decode_lists(host, &task.payload)?;
         let undefined = Value::undefined(ctx);
         let f = wrapper.call(&undefined, &captured)?;
         let result = f.call(&undefined, &args)?;
@@ -261,11 +259,6 @@ impl Drop for Reply {
             message: "protojs internal error: the worker running this task panicked".into(),
         });
     }
-}
-
-fn array_items(arr: &Value) -> Result<Vec<Value>, Throw> {
-    let len = arr.get("length")?.to_f64()? as u32;
-    (0..len).map(|i| arr.get_index(i)).collect()
 }
 
 fn promise_state(ctx: crate::engine::Context, p: &Value) -> u32 {

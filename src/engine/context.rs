@@ -215,6 +215,19 @@ impl Context {
         unsafe { Value::from_raw(self, ffi::pj_new_cfunction(self.raw(), Some(f), cname.as_ptr(), length)) }
     }
 
+    /// A constructor backed by a native trampoline: QuickJS passes `new.target` as `this`
+    /// and throws by itself when it is called without `new`.
+    pub fn new_constructor(self, f: NativeFn, name: &str, length: i32) -> Value {
+        let cname = CString::new(name).unwrap_or_default();
+        // SAFETY: context live; the name is copied into an atom by QuickJS.
+        unsafe {
+            Value::from_raw(
+                self,
+                ffi::JS_NewCFunction2(self.raw(), Some(f), cname.as_ptr(), length, ffi::JS_CFUNC_constructor, 0),
+            )
+        }
+    }
+
     /// Sets the context's opaque pointer (the host state of protojs).
     pub fn set_opaque(self, p: *mut std::ffi::c_void) {
         // SAFETY: context live; the pointer is only stored.

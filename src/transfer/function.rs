@@ -60,10 +60,13 @@ fn is_identifier(name: &str) -> bool {
 
 /// Describes why a function cannot run in a worker, or Ok.
 fn check_sendable(ctx: Context, f: &Value, label: &str) -> Result<(), Throw> {
+    let kind = f.kind();
+    if kind == ObjectKind::JsFunction {
+        return Ok(());
+    }
     let name = f.get("name").map(|n| n.to_string_lossy()).unwrap_or_default();
     let shown = if name.is_empty() { "(anonymous)".to_string() } else { format!("'{name}'") };
-    match f.kind() {
-        ObjectKind::JsFunction => Ok(()),
+    match kind {
         ObjectKind::NativeFunction => Err(ctx.throw_type_error(&format!(
             "Deferred: {label} is the native function {shown}, which cannot be sent to a worker; \
              wrap the call in a function written in JavaScript, e.g. (x) => {name}(x)"

@@ -11,6 +11,7 @@
 
 mod bytes;
 pub mod function;
+mod primitive;
 pub mod sab;
 
 pub use bytes::Bytes;
@@ -23,6 +24,11 @@ use crate::host::Host;
 /// First byte of an encoding: how to read the rest.
 const PLAIN: u8 = 0;
 const ENVELOPE: u8 = 1;
+/// One value in our primitive format (see primitive.rs).
+const PRIMITIVE: u8 = 2;
+/// A task payload of primitives: u32 count of captured values, u32 count of arguments,
+/// then the values.
+const PRIMITIVE_LISTS: u8 = 3;
 
 const WRITE_FLAGS: u32 = ffi::JS_WRITE_OBJ_REFERENCE | ffi::JS_WRITE_OBJ_SAB;
 const READ_FLAGS: u32 = ffi::JS_READ_OBJ_REFERENCE | ffi::JS_READ_OBJ_SAB;
@@ -74,6 +80,10 @@ pub fn encode_fast(ctx: Context, v: &Value) -> Result<Bytes, Throw> {
 /// that says where and why (`what` names it, e.g. "argument 2").
 pub fn encode(host: &Host, v: &Value, what: &str) -> Result<Bytes, Throw> {
     let ctx = host.ctx;
+    let mut data = vec![PRIMITIVE];
+    if primitive::write(v, &mut data) {
+        return Ok(Bytes { data, sabs: vec![] });
+    }
     if let Ok(bytes) = write(ctx, v, WRITE_FLAGS, PLAIN) {
         return Ok(bytes);
     }
@@ -87,6 +97,9 @@ pub fn encode(host: &Host, v: &Value, what: &str) -> Result<Bytes, Throw> {
 pub fn decode(host: &Host, bytes: &Bytes) -> Result<Value, Throw> {
     let ctx = host.ctx;
     let (&tag, payload) = bytes.data.split_first().expect("empty encoding");
+    if tag == PRIMITIVE {
+        return primitive::read(ctx, payload, &mut 0).ok_or_else(|| corrupt(ctx));
+    }
     // SAFETY: the payload was produced by JS_WriteObject2 in this process (never read from
     // outside), and any SAB it names is kept alive by `bytes.sabs` during the read.
     let v = unsafe {
@@ -97,6 +110,45 @@ pub fn decode(host: &Host, bytes: &Bytes) -> Result<Value, Throw> {
     }
     let restore = host.module("transfer")?.get("restore")?;
     restore.call(&Value::undefined(ctx), &[v])
+}
+
+fn corrupt(ctx: Context) -> Throw {
+    ctx.throw_error_of("InternalError", "protojs internal error: malformed transfer bytes")
+}
+
+/// Encodes two lists of primitives (a task's captured values and arguments) in our compact
+/// format; None when any value is not a simple primitive.
+pub fn encode_primitive_lists(a: &[Value], b: &[Value]) -> Option<Bytes> {
+    let mut data = Vec::with_capacity(16 + 9 * (a.len() + b.len()));
+    data.push(PRIMITIVE_LISTS);
+    data.extend_from_slice(&(a.len() as u32).to_le_bytes());
+    data.extend_from_slice(&(b.len() as u32).to_le_bytes());
+    a.iter().chain(b).all(|v| primitive::write(v, &mut data)).then_some(Bytes { data, sabs: vec![] })
+}
+
+/// Decodes a task payload: from `encode_primitive_lists`, or a generic encoding of the
+/// array `[capturedValues, args]`.
+pub fn decode_lists(host: &Host, bytes: &Bytes) -> Result<(Vec<Value>, Vec<Value>), Throw> {
+    let ctx = host.ctx;
+    if bytes.data.first() == Some(&PRIMITIVE_LISTS) {
+        let d = &bytes.data;
+        let count = |at: usize| d.get(at..at + 4).map(|b| u32::from_le_bytes(b.try_into().unwrap()) as usize);
+        let (Some(na), Some(nb)) = (count(1), count(5)) else { return Err(corrupt(ctx)) };
+        let mut pos = 9;
+        let mut read = |n: usize| -> Result<Vec<Value>, Throw> {
+            (0..n).map(|_| primitive::read(ctx, d, &mut pos).ok_or_else(|| corrupt(ctx))).collect()
+        };
+        let a = read(na)?;
+        return Ok((a, read(nb)?));
+    }
+    let pair = decode(host, bytes)?;
+    Ok((array_items(&pair.get_index(0)?)?, array_items(&pair.get_index(1)?)?))
+}
+
+/// The elements of a JS array.
+pub fn array_items(arr: &Value) -> Result<Vec<Value>, Throw> {
+    let len = arr.get("length")?.to_f64()? as u32;
+    (0..len).map(|i| arr.get_index(i)).collect()
 }
 
 /// `structuredClone(value)`: an encode/decode round trip in the same runtime.

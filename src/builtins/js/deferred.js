@@ -1,10 +1,9 @@
-// Deferred: a Promise whose value is computed by fn(...args) on a worker thread.
+// Deferred: a Promise whose value is computed by fn(...args) on a worker thread. The
+// constructor is native (host.Deferred); this module gives it its prototype and statics.
 (function (host) {
   'use strict';
   const { domException } = host.require('abort');
-
-  // Options handed from Deferred.spawn to the constructor it calls.
-  let spawning = null;
+  const Deferred = host.Deferred;
 
   function checkOptions(options) {
     if (options === null || typeof options !== 'object') throw new TypeError('Deferred.spawn: options must be an object');
@@ -29,65 +28,51 @@
     return e;
   }
 
-  class Deferred extends Promise {
-    #id = 0;
-    #settled = false;
-    constructor(fn, ...args) {
-      const options = spawning;
-      spawning = null;
-      let resolve, reject;
-      super((res, rej) => { resolve = res; reject = rej; });
-      if (typeof fn !== 'function') {
-        throw new TypeError(`Deferred: the first argument must be a function, not ${fn === null ? 'null' : typeof fn}`);
-      }
-      const signal = options && options.signal;
-      if (signal && signal.aborted) {
-        this.#settled = true;
-        reject(abortError(signal.reason));
-        return;
-      }
-      this.#id = host.deferredSubmit(fn, args, resolve, reject, options);
+  // Deferred extends Promise: its prototype chain and its statics' chain.
+  Object.setPrototypeOf(Deferred, Promise);
+  const proto = Object.create(Promise.prototype);
+  Object.defineProperty(Deferred, 'prototype', { value: proto, writable: false });
+  const methods = {
+    /// Stops the task (queued or running); true if this call cancelled it.
+    cancel(reason) { return host.deferredCancel(this, abortError(reason)); },
+  };
+  Object.defineProperty(proto, 'cancel', { value: methods.cancel, writable: true, configurable: true });
+  // A Deferred reports Promise as its constructor. `await d`, Promise.all and
+  // Promise.resolve take a promise as it is only when its constructor is Promise; with
+  // Deferred there they would wrap every Deferred in a new promise plus a thenable job, which
+  // doubles the cost of a trivial task. `d instanceof Deferred` still holds.
+  Object.defineProperty(proto, 'constructor', { value: Promise, writable: true, configurable: true });
+  Object.defineProperty(proto, Symbol.toStringTag, { value: 'Promise', configurable: true });
+
+  const statics = {
+    spawn(fn, options = {}) {
+      const o = checkOptions(options);
+      const signal = o.signal;
+      if (signal && signal.aborted) return host.deferredSpawn(Deferred, fn, o.args, { aborted: abortError(signal.reason) });
+      const d = host.deferredSpawn(Deferred, fn, o.args, o);
       if (signal) {
-        const onAbort = () => this.cancel(signal.reason);
+        const onAbort = () => d.cancel(signal.reason);
         signal.addEventListener('abort', onAbort, { once: true });
         const forget = () => signal.removeEventListener('abort', onAbort);
-        Promise.prototype.then.call(this, forget, forget);
+        Promise.prototype.then.call(d, forget, forget);
       }
-    }
-
-    /// Stops the task (queued or running); true if this call cancelled it.
-    cancel(reason) {
-      if (this.#settled || this.#id === 0) return false;
-      const done = host.deferredCancel(this.#id, abortError(reason));
-      if (done) this.#settled = true;
-      return done;
-    }
-
-    static spawn(fn, options = {}) {
-      const o = checkOptions(options);
-      spawning = o;
-      try {
-        return new Deferred(fn, ...o.args);
-      } finally {
-        spawning = null;
-      }
-    }
-
+      return d;
+    },
     /// Inside a task: sends a value to the task's onProgress on the main thread.
-    static progress(value) { host.deferredProgress(value); }
-    static stats() { return host.deferredStats(); }
-    static get poolSize() { return host.deferredPoolSize(); }
-
+    progress(value) { host.deferredProgress(value); },
+    stats() { return host.deferredStats(); },
     // then/catch/finally and the combinators make ordinary promises: a Deferred is only
     // ever created by `new Deferred(fn, ...args)` or `Deferred.spawn`.
-    static get [Symbol.species]() { return Promise; }
-    static resolve(v) { return Promise.resolve(v); }
-    static reject(e) { return Promise.reject(e); }
-    static all(it) { return Promise.all(it); }
-    static allSettled(it) { return Promise.allSettled(it); }
-    static any(it) { return Promise.any(it); }
-    static race(it) { return Promise.race(it); }
-    static withResolvers() { return Promise.withResolvers(); }
-  }
+    resolve(v) { return Promise.resolve(v); },
+    reject(e) { return Promise.reject(e); },
+    all(it) { return Promise.all(it); },
+    allSettled(it) { return Promise.allSettled(it); },
+    any(it) { return Promise.any(it); },
+    race(it) { return Promise.race(it); },
+    withResolvers() { return Promise.withResolvers(); },
+  };
+  for (const [k, v] of Object.entries(statics)) Object.defineProperty(Deferred, k, { value: v, writable: true, configurable: true });
+  Object.defineProperty(Deferred, 'poolSize', { get() { return host.deferredPoolSize(); }, configurable: true });
+  Object.defineProperty(Deferred, Symbol.species, { get() { return Promise; }, configurable: true });
   return { Deferred };
 })
