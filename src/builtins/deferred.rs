@@ -2,7 +2,6 @@
 
 use crate::deferred::{Client, CurrentTask, SpawnOptions};
 use crate::engine::{Args, Context, Throw, Value};
-use crate::ffi;
 use crate::host::{Host, Role};
 use crate::transfer;
 use std::time::Duration;
@@ -53,21 +52,16 @@ fn create(ctx: Context, new_target: &Value, f: &Value, args: &[Value], options: 
         let what = if f.is_null() { "null".to_string() } else { type_name(f) };
         return Err(ctx.throw_type_error(&format!("Deferred: the first argument must be a function, not {what}")));
     }
-    let (promise, resolve, reject) = ctx.new_promise()?;
-    let proto = new_target.get("prototype")?;
-    // SAFETY: both values are live objects of ctx; a promise's prototype can be replaced.
-    if unsafe { ffi::JS_SetPrototype(ctx.raw(), promise.raw(), proto.raw()) } < 0 {
-        return Err(Throw);
-    }
+    let promise = ctx.new_bare_promise(new_target)?;
     if options.is_object() {
         let aborted = options.get("aborted")?;
         if !aborted.is_undefined() {
-            reject.call(&Value::undefined(ctx), &[aborted])?;
+            ctx.settle_promise(&promise, &aborted, true);
             return Ok(promise);
         }
     }
     let options = spawn_options(options)?;
-    Client::of(host).submit(host, f, args, (&promise, resolve, reject), options)?;
+    Client::of(host).submit(host, f, args, &promise, options)?;
     Ok(promise)
 }
 

@@ -23,10 +23,10 @@ struct CachedCode {
 
 /// What the main thread keeps of an unsettled Deferred.
 struct Pending {
-    /// Identity of the Deferred (promise) object, the key of `ids`.
+    /// The Deferred: a promise settled directly (it has no resolving functions).
+    promise: Value,
+    /// Its identity, the key of `ids`.
     key: usize,
-    resolve: Value,
-    reject: Value,
     on_progress: Option<Value>,
     control: Arc<TaskControl>,
 }
@@ -52,7 +52,7 @@ pub struct Client {
     shutdown: Arc<AtomicBool>,
     pending: RefCell<HashMap<u64, Pending>>,
     /// Task id of each unsettled Deferred, by the promise's identity (for `cancel()`). The
-    /// identity is stable while pending: the resolving functions we hold keep it alive.
+    /// identity is stable while pending: `pending` holds the promise.
     ids: RefCell<HashMap<usize, u64>>,
     next_id: Cell<u64>,
     codes: RefCell<Vec<CachedCode>>,
@@ -142,7 +142,7 @@ impl Client {
         host: &Host,
         f: &Value,
         args: &[Value],
-        (promise, resolve, reject): (&Value, Value, Value),
+        promise: &Value,
         options: SpawnOptions,
     ) -> Result<u64, Throw> {
         let caps = transfer::function::captures(host, f)?;
@@ -152,7 +152,7 @@ impl Client {
         self.next_id.set(id + 1);
         let control = Arc::new(TaskControl::new(options.timeout, options.memory_limit, options.on_progress.is_some()));
         let key = promise.identity();
-        let pending = Pending { key, resolve, reject, on_progress: options.on_progress, control: control.clone() };
+        let pending = Pending { promise: promise.clone(), key, on_progress: options.on_progress, control: control.clone() };
         self.pending.borrow_mut().insert(id, pending);
         self.ids.borrow_mut().insert(key, id);
         host.refs.set(host.refs.get() + 1);
@@ -171,7 +171,7 @@ impl Client {
         // it (O(1) here, where removing it from the deques would scan them).
         p.control.cancel();
         self.counts.cancelled.set(self.counts.cancelled.get() + 1);
-        p.reject.call(&Value::undefined(host.ctx), &[error])?;
+        host.ctx.settle_promise(&p.promise, &error, true);
         Ok(true)
     }
 
@@ -241,29 +241,23 @@ impl Client {
         let host = Host::get(ctx);
         let client = Client::of(host);
         // Absent when the Deferred was cancelled meanwhile: the outcome is dropped.
-        let Some(Pending { resolve, reject, .. }) = client.take_pending(id) else { return };
+        let Some(Pending { promise, .. }) = client.take_pending(id) else { return };
         host.refs.set(host.refs.get() - 1);
-        let undefined = Value::undefined(ctx);
         let counter = match outcome {
             Outcome::Returned(_) => &client.counts.completed,
             Outcome::Rejected { name: "AbortError", .. } => &client.counts.cancelled,
             _ => &client.counts.failed,
         };
         counter.set(counter.get() + 1);
-        let (settle_fn, value) = match outcome {
-            Outcome::Returned(bytes) => (resolve, transfer::decode(host, &bytes)),
-            Outcome::Threw(bytes) => (reject.clone(), transfer::decode(host, &bytes)),
-            Outcome::Rejected { name, message } => (reject.clone(), new_error(host, name, &message)),
+        let (value, reject) = match outcome {
+            Outcome::Returned(bytes) => (transfer::decode(host, &bytes), false),
+            Outcome::Threw(bytes) => (transfer::decode(host, &bytes), true),
+            Outcome::Rejected { name, message } => (new_error(host, name, &message), true),
         };
-        let value = match value {
-            Ok(v) => v,
-            Err(Throw) => {
-                let exc = ctx.take_exception();
-                return drop(reject.call(&undefined, &[exc]));
-            }
-        };
-        if settle_fn.call(&undefined, &[value]).is_err() {
-            host.report_pending_exception();
+        match value {
+            Ok(v) => ctx.settle_promise(&promise, &v, reject),
+            // Decoding failed: the Deferred rejects with that error.
+            Err(Throw) => ctx.settle_promise(&promise, &ctx.take_exception(), true),
         }
     }
 }

@@ -239,6 +239,20 @@ impl Context {
         unsafe { ffi::JS_GetContextOpaque(self.raw()) }
     }
 
+    /// A pending promise with `new_target.prototype` as prototype (undefined: Promise's),
+    /// without resolving functions: settle it with `settle_promise`.
+    pub fn new_bare_promise(self, new_target: &Value) -> Result<Value, Throw> {
+        // SAFETY: context live; returns a new reference or JS_EXCEPTION.
+        unsafe { Value::checked(self, ffi::pj_new_promise(self.raw(), new_target.raw())) }
+    }
+
+    /// Fulfils or rejects a promise made by `new_bare_promise` (no-op once settled). Only
+    /// for plain data: a thenable value is not adopted.
+    pub fn settle_promise(self, promise: &Value, value: &Value, reject: bool) {
+        // SAFETY: context live; the call only borrows both values.
+        unsafe { ffi::pj_settle_promise(self.raw(), promise.raw(), value.raw(), reject as i32) }
+    }
+
     /// Creates a promise; returns (promise, resolve, reject).
     pub fn new_promise(self) -> Result<(Value, Value, Value), Throw> {
         // SAFETY: pj_undefined has no preconditions.

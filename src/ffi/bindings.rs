@@ -2223,6 +2223,17 @@ pub type _bindgen_ty_2 = ::std::os::raw::c_uint;
 unsafe extern "C" {
     pub fn pj_object_kind(v: JSValue) -> ::std::os::raw::c_int;
 }
+unsafe extern "C" {
+    pub fn pj_new_promise(ctx: *mut JSContext, new_target: JSValue) -> JSValue;
+}
+unsafe extern "C" {
+    pub fn pj_settle_promise(
+        ctx: *mut JSContext,
+        promise: JSValue,
+        value: JSValue,
+        is_reject: ::std::os::raw::c_int,
+    );
+}
 pub const PJ_CAPTURE_LOCAL: _bindgen_ty_3 = 0;
 pub const PJ_CAPTURE_GLOBAL: _bindgen_ty_3 = 1;
 pub type _bindgen_ty_3 = ::std::os::raw::c_uint;

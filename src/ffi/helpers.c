@@ -134,6 +134,38 @@ int pj_object_kind(JSValueConst v)
     }
 }
 
+/* ---- promises settled from Rust ---- */
+
+JSValue pj_new_promise(JSContext *ctx, JSValueConst new_target)
+{
+    JSValue obj;
+    JSPromiseData *s;
+    int i;
+
+    /* as js_promise_constructor, minus the executor and the resolving functions */
+    obj = js_create_from_ctor(ctx, new_target, JS_CLASS_PROMISE);
+    if (JS_IsException(obj))
+        return JS_EXCEPTION;
+    s = js_mallocz(ctx, sizeof(*s));
+    if (!s) {
+        JS_FreeValue(ctx, obj);
+        return JS_EXCEPTION;
+    }
+    s->promise_state = JS_PROMISE_PENDING;
+    s->is_handled = FALSE;
+    for (i = 0; i < 2; i++)
+        init_list_head(&s->promise_reactions[i]);
+    s->promise_result = JS_UNDEFINED;
+    JS_SetOpaque(obj, s);
+    return obj;
+}
+
+void pj_settle_promise(JSContext *ctx, JSValueConst promise, JSValueConst value, int is_reject)
+{
+    /* fulfill_or_reject_promise checks the class and that the promise is pending */
+    fulfill_or_reject_promise(ctx, promise, value, is_reject != 0);
+}
+
 /* ---- captured variables ---- */
 
 int pj_closure_var_count(JSValueConst fn)

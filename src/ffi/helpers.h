@@ -67,6 +67,15 @@ enum {
 };
 int pj_object_kind(JSValueConst v);
 
+/* ---- promises settled from Rust ---- */
+/* A new pending promise whose prototype is new_target.prototype (Promise.prototype when
+   new_target is undefined), created without an executor or resolving functions. */
+JSValue pj_new_promise(JSContext *ctx, JSValueConst new_target);
+/* Fulfils (is_reject = 0) or rejects a pending promise with `value`, running the usual
+   reactions and rejection tracking. Does nothing if it is already settled or not a promise.
+   It never adopts a thenable: callers only settle with plain data. */
+void pj_settle_promise(JSContext *ctx, JSValueConst promise, JSValueConst value, int is_reject);
+
 /* ---- captured variables of a JS function ---- */
 enum {
     PJ_CAPTURE_LOCAL = 0,  /* a variable of an enclosing function (or module scope) */
