@@ -6,8 +6,10 @@ pub const USAGE: &str = "\
 Usage: protojs [options] <file> [args...]
        protojs [options] -e CODE | -p CODE
        protojs --check <file>
+       protojs compile <file> [-o out.jsc]
 
-Run a JavaScript file (.mjs: ES module; .cjs: script; .js: module if it uses import/export).
+Run a JavaScript file (.mjs: ES module; .cjs: script; .js: module if it uses import/export;
+.jsc: bytecode written by `protojs compile`).
 With no file and piped input, the script is read from standard input (also with `-`).
 
 Options:
@@ -35,6 +37,8 @@ pub enum Input {
 pub enum Command {
     Run { input: Input, args: Vec<String> },
     Check(String),
+    /// `compile FILE [-o OUT]`: write FILE's bytecode to OUT (default FILE.jsc).
+    Compile { input: String, output: Option<String> },
     Version,
     Help,
 }
@@ -141,6 +145,10 @@ pub fn parse(args: &[String], stdin_is_tty: bool) -> Result<Options, UsageError>
             s if s.starts_with('-') && s.len() > 1 => {
                 return Err(UsageError(format!("unknown option '{s}'")));
             }
+            "compile" if command.is_none() => {
+                command = Some(parse_compile(&args[i + 1..])?);
+                break;
+            }
             file => {
                 command = Some(Command::Run { input: Input::File(file.to_string()), args: args[i + 1..].to_vec() });
                 break;
@@ -154,6 +162,30 @@ pub fn parse(args: &[String], stdin_is_tty: bool) -> Result<Options, UsageError>
         None => return Err(UsageError("no script given".into())),
     };
     Ok(Options { command, workers, worker_memory_limit })
+}
+
+/// The arguments after `compile`: one input file and an optional `-o`/`--output` file.
+fn parse_compile(args: &[String]) -> Result<Command, UsageError> {
+    let (mut input, mut output) = (None, None);
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        if a == "-o" || a == "--output" {
+            i += 1;
+            output = Some(args.get(i).cloned().ok_or_else(|| UsageError(format!("option '{a}' needs a value")))?);
+        } else if let Some(v) = a.strip_prefix("--output=") {
+            output = Some(v.to_string());
+        } else if a.starts_with('-') && a.len() > 1 {
+            return Err(UsageError(format!("unknown compile option '{a}'")));
+        } else if input.is_none() {
+            input = Some(a.to_string());
+        } else {
+            return Err(UsageError(format!("compile takes one file (got '{a}' too)")));
+        }
+        i += 1;
+    }
+    let input = input.ok_or_else(|| UsageError("compile needs a file".into()))?;
+    Ok(Command::Compile { input, output })
 }
 
 #[cfg(test)]
@@ -194,6 +226,19 @@ mod tests {
         assert_eq!(parse_size("1024"), Ok(1024));
         assert!(parse_size("-1").is_err());
         assert!(parse_size("abc").is_err());
+    }
+
+    #[test]
+    fn compile_command() {
+        let c = |a: &[&str]| p(a).map(|o| o.command);
+        assert_eq!(c(&["compile", "a.js", "-o", "b.jsc"]), Ok(Command::Compile { input: "a.js".into(), output: Some("b.jsc".into()) }));
+        assert_eq!(c(&["compile", "--output=b.jsc", "a.js"]), Ok(Command::Compile { input: "a.js".into(), output: Some("b.jsc".into()) }));
+        assert_eq!(c(&["compile", "a.js"]), Ok(Command::Compile { input: "a.js".into(), output: None }));
+        assert!(c(&["compile"]).is_err());
+        assert!(c(&["compile", "a.js", "-o"]).is_err());
+        assert!(c(&["compile", "a.js", "b.js"]).is_err());
+        // after `--`, compile is a file name
+        assert_eq!(c(&["--", "compile"]), Ok(Command::Run { input: Input::File("compile".into()), args: vec![] }));
     }
 
     #[test]

@@ -5,11 +5,13 @@
 //! context with its event loop state) + `event_loop` + `builtins` → `run` and `cli`.
 pub mod builtins;
 pub mod cli;
+pub mod compile;
 pub mod deferred;
 pub mod engine;
 pub mod event_loop;
 pub mod ffi;
 pub mod host;
+pub mod modules;
 pub mod pool;
 pub mod run;
 pub mod transfer;

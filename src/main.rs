@@ -23,6 +23,7 @@ fn main() {
             0
         }
         Command::Check(file) => run::check(&file),
+        Command::Compile { ref input, ref output } => run::compile(input, output.as_deref()),
         Command::Run { ref input, ref args } => {
             let workers = match opts.workers {
                 Some(n) => Some(n),

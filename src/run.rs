@@ -181,9 +181,17 @@ pub fn check(file: &str) -> i32 {
     let filename = absolute(file);
     let host = new_main_host(vec![exec_path(), filename.clone()], Settings::default());
     host.sources.insert(&filename, &source);
-    let kind = if is_module(&filename, &source) { EvalKind::CompileModule } else { EvalKind::CompileScript };
-    let code = match host.ctx.eval(&source, &filename, kind) {
-        Ok(_) => 0,
+    // compiled as it would run: an ES module (its imports resolved) or a CommonJS wrapper
+    let compiled = crate::modules::SourceFile::open(Path::new(file)).map_err(|_| Throw).and_then(|src| {
+        let kind = crate::modules::kind_of(&filename, &src);
+        crate::modules::compile_source(host.ctx, &filename, &src, kind)
+    });
+    let code = match compiled {
+        // the compiled value must be freed before the host (and its runtime) below
+        Ok(compiled) => {
+            drop(compiled);
+            0
+        }
         Err(Throw) => {
             host.report_pending_exception();
             1

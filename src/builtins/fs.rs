@@ -82,7 +82,8 @@ pub fn errno_name(errno: i32) -> (&'static str, &'static str) {
 pub fn error_value(ctx: Context, e: &FsError) -> Result<Value, Throw> {
     if e.rm_is_dir {
         let path = e.path.as_deref().unwrap_or("");
-        let err = ctx.new_error("Error", &format!("Path is a directory: rm returned EISDIR (is a directory) {path}"))?;
+        let err =
+            ctx.new_error("Error", &format!("Path is a directory: rm returned EISDIR (is a directory) {path}"))?;
         err.set("code", ctx.new_string("ERR_FS_EISDIR"))?;
         let info = ctx.new_object();
         info.set("code", ctx.new_string("EISDIR"))?;
@@ -229,7 +230,13 @@ impl Op {
                 let size = f.metadata().map(|m| m.len() as usize).unwrap_or(0);
                 let mut buf = Vec::with_capacity(size);
                 f.read_to_end(&mut buf).map_err(|e| FsError::new(&e, "read", None))?;
-                Ok(if text { Outcome::Text(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())) } else { Outcome::Bytes(buf) })
+                Ok(if text {
+                    Outcome::Text(
+                        String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+                    )
+                } else {
+                    Outcome::Bytes(buf)
+                })
             }
             Op::WriteFile { path, data, flags, mode } => {
                 let mut o = fs::OpenOptions::new();
@@ -252,7 +259,12 @@ impl Op {
                 let r = if lstat { fs::symlink_metadata(&path) } else { fs::metadata(&path) };
                 match r {
                     Ok(m) => Ok(Outcome::Stat(stat_data(&m))),
-                    Err(e) if !throw_if_missing && matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::ENOTDIR)) => Ok(Outcome::Undefined),
+                    Err(e)
+                        if !throw_if_missing
+                            && matches!(e.raw_os_error(), Some(libc::ENOENT) | Some(libc::ENOTDIR)) =>
+                    {
+                        Ok(Outcome::Undefined)
+                    }
                     Err(e) => Err(FsError::new(&e, if lstat { "lstat" } else { "stat" }, Some(&path))),
                 }
             }
@@ -267,7 +279,13 @@ impl Op {
                 };
                 if meta.is_dir() {
                     if !recursive {
-                        return Err(FsError { errno: libc::EISDIR, syscall: "rm", path: Some(path), dest: None, rm_is_dir: true });
+                        return Err(FsError {
+                            errno: libc::EISDIR,
+                            syscall: "rm",
+                            path: Some(path),
+                            dest: None,
+                            rm_is_dir: true,
+                        });
                     }
                     remove_tree(Path::new(&path))?;
                 } else {
@@ -315,7 +333,13 @@ impl Op {
                 Ok(Outcome::Text(p.to_string_lossy().into_owned()))
             }
             Op::Access { path, mode } => {
-                let c = std::ffi::CString::new(path.clone()).map_err(|_| FsError { errno: libc::EINVAL, syscall: "access", path: Some(path.clone()), dest: None, rm_is_dir: false })?;
+                let c = std::ffi::CString::new(path.clone()).map_err(|_| FsError {
+                    errno: libc::EINVAL,
+                    syscall: "access",
+                    path: Some(path.clone()),
+                    dest: None,
+                    rm_is_dir: false,
+                })?;
                 // SAFETY: c is a valid NUL-terminated path.
                 if unsafe { libc::access(c.as_ptr(), mode) } != 0 {
                     return Err(FsError::new(&io::Error::last_os_error(), "access", Some(&path)));
@@ -338,15 +362,20 @@ impl Op {
                 Ok(Outcome::Text(p.to_string_lossy().into_owned()))
             }
             Op::Symlink { target, path } => {
-                std::os::unix::fs::symlink(&target, &path).map_err(|e| FsError::new(&e, "symlink", Some(&target)).with_dest(&path))?;
+                std::os::unix::fs::symlink(&target, &path)
+                    .map_err(|e| FsError::new(&e, "symlink", Some(&target)).with_dest(&path))?;
                 Ok(Outcome::Undefined)
             }
             Op::Chmod { path, mode } => {
-                fs::set_permissions(&path, fs::Permissions::from_mode(mode)).map_err(|e| FsError::new(&e, "chmod", Some(&path)))?;
+                fs::set_permissions(&path, fs::Permissions::from_mode(mode))
+                    .map_err(|e| FsError::new(&e, "chmod", Some(&path)))?;
                 Ok(Outcome::Undefined)
             }
             Op::Truncate { path, len } => {
-                let f = fs::OpenOptions::new().write(true).open(&path).map_err(|e| FsError::new(&e, "open", Some(&path)))?;
+                let f = fs::OpenOptions::new()
+                    .write(true)
+                    .open(&path)
+                    .map_err(|e| FsError::new(&e, "open", Some(&path)))?;
                 f.set_len(len).map_err(|e| FsError::new(&e, "ftruncate", None))?;
                 Ok(Outcome::Undefined)
             }
@@ -399,7 +428,13 @@ fn mkdir(path: &str, recursive: bool, mode: u32) -> Result<Outcome, FsError> {
     while let Some(c) = cur {
         match fs::metadata(c) {
             Ok(m) if m.is_dir() => break,
-            Ok(_) => return Err(FsError::new(&io::Error::from_raw_os_error(if c == p { libc::EEXIST } else { libc::ENOTDIR }), "mkdir", Some(path))),
+            Ok(_) => {
+                return Err(FsError::new(
+                    &io::Error::from_raw_os_error(if c == p { libc::EEXIST } else { libc::ENOTDIR }),
+                    "mkdir",
+                    Some(path),
+                ))
+            }
             Err(_) => {
                 missing.push(c);
                 cur = c.parent().filter(|d| !d.as_os_str().is_empty());
@@ -477,7 +512,11 @@ fn view_bytes(ctx: Context, v: &Value) -> Result<Vec<u8>, Throw> {
     let (buf, off, len) = match v.kind() {
         ObjectKind::ArrayBuffer | ObjectKind::SharedArrayBuffer => (v.clone(), 0, usize::MAX),
         ObjectKind::TypedArray | ObjectKind::DataView => v.typed_array_parts()?,
-        _ => return Err(ctx.throw_type_error("The \"data\" argument must be of type string or an instance of Buffer, TypedArray, or DataView")),
+        _ => {
+            return Err(ctx.throw_type_error(
+                "The \"data\" argument must be of type string or an instance of Buffer, TypedArray, or DataView",
+            ))
+        }
     };
     // SAFETY: the slice is copied before any JS runs again.
     let bytes = unsafe { buf.array_buffer_bytes() }.unwrap_or_default();
@@ -496,7 +535,9 @@ fn outcome_value(ctx: Context, o: Outcome) -> Result<Value, Throw> {
         Outcome::Entries(list) => {
             let items = list
                 .iter()
-                .map(|(name, parent, ty)| ctx.new_array_from(vec![ctx.new_string(name), ctx.new_string(parent), ctx.new_i32(*ty as i32)]))
+                .map(|(name, parent, ty)| {
+                    ctx.new_array_from(vec![ctx.new_string(name), ctx.new_string(parent), ctx.new_i32(*ty as i32)])
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             ctx.new_array_from(items)?
         }
@@ -575,14 +616,17 @@ mod tests {
     fn mkdir_recursive_returns_first_created() {
         let root = tmp("mkdir");
         let deep = format!("{root}/a/b/c");
-        match Op::Mkdir { path: deep.clone(), recursive: true, mode: 0o777 }.run().unwrap() {
+        match (Op::Mkdir { path: deep.clone(), recursive: true, mode: 0o777 }).run().unwrap() {
             Outcome::Text(first) => assert_eq!(first, root),
             other => panic!("{other:?}"),
         }
-        assert!(matches!(Op::Mkdir { path: deep.clone(), recursive: true, mode: 0o777 }.run().unwrap(), Outcome::Undefined));
+        assert!(matches!(
+            Op::Mkdir { path: deep.clone(), recursive: true, mode: 0o777 }.run().unwrap(),
+            Outcome::Undefined
+        ));
         let e = Op::Mkdir { path: deep, recursive: false, mode: 0o777 }.run().unwrap_err();
         assert_eq!(e.errno, libc::EEXIST);
-        match Op::Readdir { path: root.clone(), with_types: false, recursive: true }.run().unwrap() {
+        match (Op::Readdir { path: root.clone(), with_types: false, recursive: true }).run().unwrap() {
             Outcome::Names(n) => assert_eq!(n, vec!["a", "a/b", "a/b/c"]),
             other => panic!("{other:?}"),
         }

@@ -25,7 +25,10 @@ struct Pool {
 
 fn pool() -> &'static Pool {
     static POOL: OnceLock<Pool> = OnceLock::new();
-    POOL.get_or_init(|| Pool { state: Mutex::new(State { jobs: VecDeque::new(), threads: 0, idle: 0 }), ready: Condvar::new() })
+    POOL.get_or_init(|| Pool {
+        state: Mutex::new(State { jobs: VecDeque::new(), threads: 0, idle: 0 }),
+        ready: Condvar::new(),
+    })
 }
 
 /// Runs `job` on an I/O thread.
@@ -35,7 +38,7 @@ pub fn submit(job: Job) {
     st.jobs.push_back(job);
     if st.idle == 0 && st.threads < MAX_THREADS {
         let n = st.threads;
-        let spawned = std::thread::Builder::new().name(format!("protojs-io-{n}")).spawn(|| worker(pool()));
+        let spawned = std::thread::Builder::new().name(format!("protojs-io-{n}")).spawn(|| worker(self::pool()));
         if spawned.is_ok() {
             st.threads += 1;
         }

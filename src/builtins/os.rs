@@ -131,7 +131,9 @@ pub fn os_info(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw>
                 .collect::<Result<Vec<_>, Throw>>()?;
             ctx.new_array_from(list)
         }
-        "uptime" => Ok(ctx.new_f64(read("/proc/uptime").split_whitespace().next().and_then(|v| v.parse().ok()).unwrap_or(0.0))),
+        "uptime" => {
+            Ok(ctx.new_f64(read("/proc/uptime").split_whitespace().next().and_then(|v| v.parse().ok()).unwrap_or(0.0)))
+        }
         "loadavg" => {
             let l = read("/proc/loadavg");
             let v: Vec<Value> = l.split_whitespace().take(3).map(|x| ctx.new_f64(x.parse().unwrap_or(0.0))).collect();

@@ -268,7 +268,13 @@ mod tests {
     use super::*;
 
     fn sample() -> (Header, Vec<u8>) {
-        let h = Header { kind: Kind::Module, origin: "/x/app.mjs".into(), source_size: 12, source_mtime_ns: -5, source_ctime_ns: 7 };
+        let h = Header {
+            kind: Kind::Module,
+            origin: "/x/app.mjs".into(),
+            source_size: 12,
+            source_mtime_ns: -5,
+            source_ctime_ns: 7,
+        };
         (h.clone(), encode(&h, b"bytecode bytes here"))
     }
 
@@ -280,7 +286,8 @@ mod tests {
         // slicing and the byte-wise tail agree at every length
         let data: Vec<u8> = (0..100u32).map(|i| (i * 7 + 3) as u8).collect();
         for n in 0..data.len() {
-            let bytewise = data[..n].iter().fold(!0u32, |c, &b| CRC_TABLES[0][((c ^ b as u32) & 0xff) as usize] ^ (c >> 8));
+            let bytewise =
+                data[..n].iter().fold(!0u32, |c, &b| CRC_TABLES[0][((c ^ b as u32) & 0xff) as usize] ^ (c >> 8));
             assert_eq!(crc32(&data[..n]), !bytewise);
         }
     }

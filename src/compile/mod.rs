@@ -51,7 +51,10 @@ pub fn read_image(ctx: Context, image: &[u8]) -> Result<(Header, Value), LoadErr
     // reader sees well-formed input. It is copied by the reader (no ROM flag), so the image
     // may be unmapped afterwards.
     let value = unsafe {
-        Value::checked(ctx, ffi::JS_ReadObject(ctx.raw(), payload.as_ptr(), payload.len(), ffi::JS_READ_OBJ_BYTECODE as i32))
+        Value::checked(
+            ctx,
+            ffi::JS_ReadObject(ctx.raw(), payload.as_ptr(), payload.len(), ffi::JS_READ_OBJ_BYTECODE as i32),
+        )
     }
     .map_err(LoadError::Js)?;
     Ok((header, value))

@@ -38,10 +38,22 @@ fn cjs_module(host: &Host) -> Result<Value, Throw> {
     host.module(crate::builtins::builtin_module_name("cjs").expect("cjs is a builtin JS module"))
 }
 
-/// Runs the main program's wrapper function as module `.` (`require.main`).
-pub fn run_main(host: &Host, wrapper: Value, filename: &str) -> Result<(), Throw> {
+/// Runs the main program's wrapper function as module `.` (`require.main`). `source` is
+/// the file's text when known: if it never names `require`, `module`, `exports`,
+/// `__filename` or `__dirname` (nor `arguments`/`eval`), nothing can observe them, so the
+/// wrapper is called with bare stand-ins and `cjs.js` is not loaded at all.
+pub fn run_main(host: &Host, wrapper: Value, filename: &str, source: Option<&[u8]>) -> Result<(), Throw> {
+    let ctx = host.ctx;
+    if source.is_some_and(|s| !super::lexer::mentions_cjs_names(s)) {
+        let exports = ctx.new_object();
+        let module = ctx.new_object();
+        module.set("exports", exports.clone())?;
+        let dir = Path::new(filename).parent().map(|d| d.to_string_lossy().into_owned()).unwrap_or_else(|| "/".into());
+        let args = [exports.clone(), Value::undefined(ctx), module, ctx.new_string(filename), ctx.new_string(&dir)];
+        return wrapper.call(&exports, &args).map(drop);
+    }
     let run = cjs_module(host)?.get("runMain")?;
-    run.call(&Value::undefined(host.ctx), &[wrapper, host.ctx.new_string(filename)]).map(drop)
+    run.call(&Value::undefined(ctx), &[wrapper, ctx.new_string(filename)]).map(drop)
 }
 
 /// `module.exports` of a CommonJS file imported by an ES module, running it (with the
@@ -59,11 +71,10 @@ pub fn native_resolve(ctx: Context, _this: &Value, args: &Args) -> Result<Value,
     match resolve::resolve(&request, Path::new(&from), Mode::Require) {
         Ok(Resolved::Builtin(name)) => Ok(ctx.new_string(&format!("node:{name}"))),
         Ok(Resolved::File(p)) => Ok(ctx.new_string(&p.to_string_lossy())),
-        Err(resolve::ResolveError::UnknownBuiltin(name)) => {
-            let err = super::esm::coded_error(ctx, "Error", &format!("No such built-in module: {name}"), "ERR_UNKNOWN_BUILTIN_MODULE")?;
-            Err(ctx.throw(err))
-        }
-        Err(_) => Ok(Value::undefined(ctx)),
+        Err(e) => match e.describe() {
+            Some((msg, code)) => Err(ctx.throw(super::esm::coded_error(ctx, "Error", &msg, code)?)),
+            None => Ok(Value::undefined(ctx)),
+        },
     }
 }
 
@@ -74,7 +85,10 @@ pub fn native_compile(ctx: Context, _this: &Value, args: &Args) -> Result<Value,
     let filename = args.string(0)?;
     let parent = args.get(1);
     let source = SourceFile::open(Path::new(&filename)).map_err(|e| {
-        ctx.throw_error_of("Error", &format!("Cannot read '{filename}': {}", crate::run::io_reason(&e, Path::new(&filename))))
+        ctx.throw_error_of(
+            "Error",
+            &format!("Cannot read '{filename}': {}", crate::run::io_reason(&e, Path::new(&filename))),
+        )
     })?;
     match super::compile_file(host, &filename, &source)? {
         Compiled::CommonJs(f) => Ok(f),
@@ -107,7 +121,10 @@ pub fn native_builtin_names(ctx: Context, _this: &Value, _args: &Args) -> Result
 pub fn native_read_text(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
     let filename = args.string(0)?;
     let source = SourceFile::open(Path::new(&filename)).map_err(|e| {
-        ctx.throw_error_of("Error", &format!("Cannot read '{filename}': {}", crate::run::io_reason(&e, Path::new(&filename))))
+        ctx.throw_error_of(
+            "Error",
+            &format!("Cannot read '{filename}': {}", crate::run::io_reason(&e, Path::new(&filename))),
+        )
     })?;
     Ok(ctx.new_string(&source.text()))
 }

@@ -15,7 +15,7 @@
 //!
 //! Every `extern "C"` hook here catches panics: none may unwind into QuickJS.
 
-use super::resolve::{self, Mode, Resolved, ResolveError};
+use super::resolve::{self, Mode, ResolveError, Resolved};
 use super::{builtin, lexer, Compiled, SourceFile};
 use crate::engine::{Atom, Context, Throw, Value};
 use crate::ffi;
@@ -68,17 +68,33 @@ pub fn normalize(host: &Host, base: &str, specifier: &str) -> Result<String, Thr
         Err(e) => {
             let from = host.loader.real_path(base);
             let (msg, code) = match e {
-                ResolveError::NotFound => (format!("Cannot find module '{specifier}' imported from {from}"), "ERR_MODULE_NOT_FOUND"),
-                ResolveError::PackageNotFound(name) => (format!("Cannot find package '{name}' imported from {from}"), "ERR_MODULE_NOT_FOUND"),
-                ResolveError::UnknownBuiltin(name) => (format!("No such built-in module: {name}"), "ERR_UNKNOWN_BUILTIN_MODULE"),
-                ResolveError::InvalidUrl => (format!("File URL path must be an absolute path without encoded '/': {specifier}"), "ERR_INVALID_FILE_URL_PATH"),
+                ResolveError::NotFound => {
+                    (format!("Cannot find module '{specifier}' imported from {from}"), "ERR_MODULE_NOT_FOUND")
+                }
+                ResolveError::PackageNotFound(name) => {
+                    (format!("Cannot find package '{name}' imported from {from}"), "ERR_MODULE_NOT_FOUND")
+                }
+                ResolveError::InvalidUrl => (
+                    format!("File URL path must be an absolute path without encoded '/': {specifier}"),
+                    "ERR_INVALID_FILE_URL_PATH",
+                ),
+                ResolveError::NotExported { .. } => {
+                    let (msg, code) = e.describe().expect("described");
+                    (format!("{msg} imported from {from}"), code)
+                }
+                ResolveError::UnknownBuiltin(_) => e.describe().expect("described"),
             };
             Err(ctx.throw(coded_error(ctx, "Error", &msg, code)?))
         }
     }
 }
 
-unsafe extern "C" fn normalize_hook(ctx: *mut ffi::JSContext, base: *const c_char, name: *const c_char, _opaque: *mut c_void) -> *mut c_char {
+unsafe extern "C" fn normalize_hook(
+    ctx: *mut ffi::JSContext,
+    base: *const c_char,
+    name: *const c_char,
+    _opaque: *mut c_void,
+) -> *mut c_char {
     // SAFETY: QuickJS calls this with a live context of a protojs host.
     let cx = unsafe { Context::from_raw(ctx) };
     let run = AssertUnwindSafe(|| -> Result<*mut c_char, Throw> {
@@ -105,7 +121,11 @@ unsafe extern "C" fn normalize_hook(ctx: *mut ffi::JSContext, base: *const c_cha
     }
 }
 
-unsafe extern "C" fn check_attributes_hook(ctx: *mut ffi::JSContext, _opaque: *mut c_void, attributes: ffi::JSValue) -> c_int {
+unsafe extern "C" fn check_attributes_hook(
+    ctx: *mut ffi::JSContext,
+    _opaque: *mut c_void,
+    attributes: ffi::JSValue,
+) -> c_int {
     // SAFETY: live context; `attributes` is borrowed for this call.
     let cx = unsafe { Context::from_raw(ctx) };
     let run = AssertUnwindSafe(|| -> Result<(), Throw> {
@@ -115,7 +135,14 @@ unsafe extern "C" fn check_attributes_hook(ctx: *mut ffi::JSContext, _opaque: *m
             return Ok(());
         }
         for key in crate::builtins::own_property_names(cx, &attrs)? {
-            if key != "type" {
+            if key == "type" {
+                // checked here, not in `load`, so that it applies to cached modules too
+                let t = attrs.get("type")?.to_string()?;
+                if t != "json" {
+                    let msg = format!("Import attribute type \"{t}\" is unsupported");
+                    return Err(cx.throw(coded_error(cx, "TypeError", &msg, "ERR_IMPORT_ASSERTION_TYPE_UNSUPPORTED")?));
+                }
+            } else {
                 let value = attrs.get(&key)?.to_string_lossy();
                 let msg = format!("Import attribute \"{key}\" with value \"{value}\" is not supported");
                 return Err(cx.throw(coded_error(cx, "TypeError", &msg, "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED")?));
@@ -133,12 +160,18 @@ unsafe extern "C" fn check_attributes_hook(ctx: *mut ffi::JSContext, _opaque: *m
     }
 }
 
-unsafe extern "C" fn load_hook(ctx: *mut ffi::JSContext, name: *const c_char, _opaque: *mut c_void, attributes: ffi::JSValue) -> *mut ffi::JSModuleDef {
+unsafe extern "C" fn load_hook(
+    ctx: *mut ffi::JSContext,
+    name: *const c_char,
+    _opaque: *mut c_void,
+    attributes: ffi::JSValue,
+) -> *mut ffi::JSModuleDef {
     // SAFETY: live context of a protojs host.
     let cx = unsafe { Context::from_raw(ctx) };
     let run = AssertUnwindSafe(|| {
         // SAFETY: NUL-terminated name and borrowed attributes, valid for this call.
-        let (name, attrs) = unsafe { (CStr::from_ptr(name).to_string_lossy().into_owned(), Value::dup_raw(cx, attributes)) };
+        let (name, attrs) =
+            unsafe { (CStr::from_ptr(name).to_string_lossy().into_owned(), Value::dup_raw(cx, attributes)) };
         load(Host::get(cx), &name, &attrs)
     });
     match catch_unwind(run) {
@@ -158,18 +191,8 @@ fn load(host: &Host, name: &str, attrs: &Value) -> Result<*mut ffi::JSModuleDef,
         let names = enumerable_keys(ctx, &exports)?;
         return new_c_module(ctx, name, "builtin", vec![exports], &names);
     }
-    let ty = if attrs.is_object() { attrs.get("type")? } else { Value::undefined(ctx) };
-    let json = match ty.is_undefined() {
-        true => name.ends_with(".json"),
-        false => {
-            let t = ty.to_string()?;
-            if t != "json" {
-                let msg = format!("Import attribute \"type\" with value \"{t}\" is not supported");
-                return Err(ctx.throw(coded_error(ctx, "TypeError", &msg, "ERR_IMPORT_ATTRIBUTE_UNSUPPORTED")?));
-            }
-            true
-        }
-    };
+    // `type` is "json" or absent (check_attributes_hook refuses anything else)
+    let json = name.ends_with(".json") || (attrs.is_object() && !attrs.get("type")?.is_undefined());
     let source = SourceFile::open(Path::new(name)).map_err(|e| {
         let msg = format!("Cannot load module '{name}': {}", crate::run::io_reason(&e, Path::new(name)));
         match coded_error(ctx, "Error", &msg, "ERR_MODULE_NOT_FOUND") {
@@ -245,7 +268,13 @@ pub fn resolve_module(ctx: Context, m: &Value) -> Result<(), Throw> {
 
 /// A C module named `name` exporting `default` and `names`; `data` is kept as its private
 /// value (`[kind, ...data]`) for the init hook, which runs when the module is evaluated.
-fn new_c_module(ctx: Context, name: &str, kind: &str, data: Vec<Value>, names: &[String]) -> Result<*mut ffi::JSModuleDef, Throw> {
+fn new_c_module(
+    ctx: Context,
+    name: &str,
+    kind: &str,
+    data: Vec<Value>,
+    names: &[String],
+) -> Result<*mut ffi::JSModuleDef, Throw> {
     let cname = CString::new(name).unwrap_or_default();
     // SAFETY: ctx live; returns null with an exception on failure.
     let m = unsafe { ffi::JS_NewCModule(ctx.raw(), cname.as_ptr(), Some(c_module_init)) };
@@ -331,7 +360,14 @@ pub fn set_import_meta(ctx: Context, m: &Value, path: &str) -> Result<(), Throw>
 
 /// `import.meta.resolve(specifier)`: the URL (`file://...` or `node:x`) an import of
 /// `specifier` from this module would load.
-unsafe extern "C" fn meta_resolve(ctx: *mut ffi::JSContext, _this: ffi::JSValue, argc: c_int, argv: *mut ffi::JSValue, _magic: c_int, data: *mut ffi::JSValue) -> ffi::JSValue {
+unsafe extern "C" fn meta_resolve(
+    ctx: *mut ffi::JSContext,
+    _this: ffi::JSValue,
+    argc: c_int,
+    argv: *mut ffi::JSValue,
+    _magic: c_int,
+    data: *mut ffi::JSValue,
+) -> ffi::JSValue {
     // SAFETY: called by QuickJS with a live context, argc arguments and our one data value.
     let cx = unsafe { Context::from_raw(ctx) };
     let run = AssertUnwindSafe(|| -> Result<Value, Throw> {

@@ -32,8 +32,22 @@ struct Lexer<'a> {
     prev: Option<Tok<'a>>,
 }
 
-const REGEX_AFTER_KEYWORDS: &[&str] =
-    &["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await"];
+const REGEX_AFTER_KEYWORDS: &[&str] = &[
+    "return",
+    "typeof",
+    "case",
+    "do",
+    "else",
+    "in",
+    "of",
+    "new",
+    "delete",
+    "void",
+    "throw",
+    "instanceof",
+    "yield",
+    "await",
+];
 
 fn ident_start(c: u8) -> bool {
     c.is_ascii_alphabetic() || c == b'_' || c == b'$' || c >= 0x80
@@ -233,19 +247,45 @@ pub fn is_module(src: &str) -> bool {
                 ("import", Tok::Punct(b'(')) => false,
                 ("import", Tok::Ident(_) | Tok::Str(_) | Tok::Punct(b'{') | Tok::Op) => d == 0,
                 ("export", Tok::Ident(_) | Tok::Punct(b'{') | Tok::Op) => d == 0,
+                // top-level await (`await x`, `await (...)`, `for await`); `await = 1` or
+                // `var await` in a sloppy script are identifiers
+                ("await", Tok::Ident(_) | Tok::Str(_) | Tok::Other | Tok::Punct(b'(' | b'[')) => d == 0,
                 _ => false,
             };
             if module {
                 return true;
             }
         }
-        if let Tok::Ident(w @ ("import" | "export")) = tok {
+        if let Tok::Ident(w @ ("import" | "export" | "await")) = tok {
             // `x.import` is a property name; `{ import: 1 }` needs the next token to tell
-            if before != Some(Tok::Punct(b'.')) {
+            let declared = matches!(before, Some(Tok::Ident("var" | "let" | "const" | "function")));
+            if before != Some(Tok::Punct(b'.')) && !declared {
                 pending = Some((w, depth));
             }
         }
         before = Some(tok);
+    }
+    false
+}
+
+/// Whether the text contains, as a whole word, a name only the CommonJS machinery can
+/// answer (`require`, `module`, `exports`, `__filename`, `__dirname`) or one that could
+/// reach it indirectly (`arguments`, `eval`). Comments and strings count too: a false
+/// positive only costs loading the machinery. One pass over the bytes.
+pub fn mentions_cjs_names(src: &[u8]) -> bool {
+    const NAMES: &[&[u8]] = &[b"require", b"module", b"exports", b"__filename", b"__dirname", b"arguments", b"eval"];
+    let is_ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80;
+    let mut i = 0;
+    while i < src.len() {
+        let c = src[i];
+        if matches!(c, b'r' | b'm' | b'e' | b'_' | b'a') && (i == 0 || !is_ident(src[i - 1])) {
+            for name in NAMES {
+                if src[i..].starts_with(name) && src.get(i + name.len()).map_or(true, |&n| !is_ident(n)) {
+                    return true;
+                }
+            }
+        }
+        i += 1;
     }
     false
 }
@@ -357,6 +397,22 @@ mod tests {
         assert!(!is_module("let r = /export {}/; let q = a / b / c;"));
         assert!(!is_module("function f() { export_x(); }"));
         assert!(!is_module("var await = 1;"));
+        assert!(is_module("await null;\nconsole.log(1);"));
+        assert!(is_module("const r = await fetchIt();"));
+        assert!(is_module("for await (const x of xs) {}"));
+        assert!(!is_module("async function f() { await g(); }"));
+        assert!(!is_module("var await; await = 2; f(await);"));
+    }
+
+    #[test]
+    fn cjs_names() {
+        assert!(mentions_cjs_names(b"const fs = require('fs');"));
+        assert!(mentions_cjs_names(b"module.exports = 1"));
+        assert!(mentions_cjs_names(b"x = exports"));
+        assert!(mentions_cjs_names(b"console.log(__dirname)"));
+        assert!(mentions_cjs_names(b"f(arguments)"));
+        assert!(!mentions_cjs_names(b"const required = 1; let modules = [], myexports; evaluate(); argumentsX;"));
+        assert!(!mentions_cjs_names(b"console.log('hi')"));
     }
 
     #[test]

@@ -91,12 +91,32 @@ pub fn compile_file(host: &Host, path: &str, source: &SourceFile) -> Result<Comp
     if let Some((kind, v)) = cache.and_then(|c| c.lookup(ctx, path, &stamp)) {
         return finish(ctx, kind, v);
     }
-    let kind = kind_of(path, source);
-    let compiled = compile_source(ctx, path, source, kind)?;
+    let mut kind = kind_of(path, source);
+    let compiled = match compile_source(ctx, path, source, kind) {
+        Ok(c) => c,
+        // module syntax the lexer did not see (a `.js` file): try it as a module
+        Err(Throw) if kind == Kind::CommonJs && !path.ends_with(".cjs") && module_syntax_error(ctx) => {
+            kind = Kind::Module;
+            compile_source(ctx, path, source, kind)?
+        }
+        Err(t) => return Err(t),
+    };
     if let Some(c) = cache {
         c.store(ctx, path, &stamp, kind, &compiled);
     }
     finish(ctx, kind, compiled)
+}
+
+/// Whether the pending exception is a SyntaxError about module-only syntax; if not, it is
+/// left pending.
+fn module_syntax_error(ctx: Context) -> bool {
+    let exc = ctx.take_exception();
+    let e = crate::engine::JsError::from_value(&exc);
+    let module_only = e.name == "SyntaxError" && (e.message.contains("import") || e.message.contains("export"));
+    if !module_only {
+        ctx.throw(exc);
+    }
+    module_only
 }
 
 /// Parses and compiles without running: a module value, or the bytecode of the CommonJS
@@ -109,7 +129,13 @@ pub fn compile_source(ctx: Context, path: &str, source: &SourceFile, kind: Kind)
         }
         Kind::CommonJs | Kind::Script => {
             let wrapped = cjs::wrap(source.bytes());
-            eval_raw(ctx, wrapped.as_ptr(), wrapped.len() - 1, path, ffi::JS_EVAL_TYPE_GLOBAL | ffi::JS_EVAL_FLAG_COMPILE_ONLY)
+            eval_raw(
+                ctx,
+                wrapped.as_ptr(),
+                wrapped.len() - 1,
+                path,
+                ffi::JS_EVAL_TYPE_GLOBAL | ffi::JS_EVAL_FLAG_COMPILE_ONLY,
+            )
         }
     }
 }
@@ -149,19 +175,19 @@ pub fn run_main(host: &Host, path: &str, source: SourceFile) -> Result<(), ()> {
         }
     } else {
         let path = canonical(path);
-        compile_file(host, &path, &source).and_then(|c| run_compiled(host, &path, c))
+        compile_file(host, &path, &source).and_then(|c| run_compiled(host, &path, c, Some(source.bytes())))
     };
     result.map_err(|Throw| host.report_pending_exception())
 }
 
-fn run_compiled(host: &Host, path: &str, compiled: Compiled) -> Result<(), Throw> {
+fn run_compiled(host: &Host, path: &str, compiled: Compiled, source: Option<&[u8]>) -> Result<(), Throw> {
     match compiled {
         Compiled::Module(m) => {
             esm::set_import_meta(host.ctx, &m, path)?;
             esm::resolve_module(host.ctx, &m)?;
             host.ctx.eval_function(m).map(drop)
         }
-        Compiled::CommonJs(f) => cjs::run_main(host, f, path),
+        Compiled::CommonJs(f) => cjs::run_main(host, f, path, source),
     }
 }
 
@@ -175,7 +201,7 @@ fn run_bytecode_main(host: &Host, path: &str, source: &SourceFile) -> Result<Res
     };
     let real = canonical(path);
     host.loader.alias(&header.origin, &real);
-    Ok(finish(host.ctx, header.kind, value).and_then(|c| run_compiled(host, &real, c)))
+    Ok(finish(host.ctx, header.kind, value).and_then(|c| run_compiled(host, &real, c, None)))
 }
 
 /// `protojs compile SRC -o OUT`: compiles SRC (module or CommonJS, as `protojs SRC` would

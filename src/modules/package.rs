@@ -110,7 +110,8 @@ impl Parser<'_> {
             b'n' => self.eat(b"null").then_some(Json::Null),
             _ => {
                 let start = self.i;
-                while self.i < self.s.len() && matches!(self.s[self.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
+                while self.i < self.s.len() && matches!(self.s[self.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                {
                     self.i += 1;
                 }
                 std::str::from_utf8(&self.s[start..self.i]).ok()?.parse().ok().map(Json::Number)
@@ -196,7 +197,8 @@ pub fn nearest(dir: &Path) -> Option<Package> {
 /// Resolves `subpath` ("." or "./x") through an `exports` (or `imports`, keys "#x") map to a
 /// path relative to the package ("./lib/x.js"). None: not exported (or excluded by null).
 pub fn resolve_map(map: &Json, subpath: &str, conditions: &[&str]) -> Option<String> {
-    let is_conditions = |entries: &Vec<(String, Json)>| entries.iter().all(|(k, _)| !k.starts_with('.') && !k.starts_with('#'));
+    let is_conditions =
+        |entries: &Vec<(String, Json)>| entries.iter().all(|(k, _)| !k.starts_with('.') && !k.starts_with('#'));
     match map {
         Json::Object(entries) if !is_conditions(entries) => {
             if let Some((_, target)) = entries.iter().find(|(k, _)| k == subpath) {
@@ -207,7 +209,10 @@ pub fn resolve_map(map: &Json, subpath: &str, conditions: &[&str]) -> Option<Str
             for (k, target) in entries {
                 let Some(star) = k.find('*') else { continue };
                 let (prefix, suffix) = (&k[..star], &k[star + 1..]);
-                if subpath.len() >= prefix.len() + suffix.len() && subpath.starts_with(prefix) && subpath.ends_with(suffix) {
+                if subpath.len() >= prefix.len() + suffix.len()
+                    && subpath.starts_with(prefix)
+                    && subpath.ends_with(suffix)
+                {
                     if best.map_or(true, |(p, _, _)| prefix.len() > p.len()) {
                         best = Some((prefix, suffix, target));
                     }
@@ -245,7 +250,16 @@ mod tests {
     #[test]
     fn json_values() {
         let j = parse_json(r#" { "a": [1, -2.5e1, true, false, null], "b": "x\"\u00e9\ud83d\ude00" } "#).unwrap();
-        assert_eq!(j.get("a"), Some(&Json::Array(vec![Json::Number(1.0), Json::Number(-25.0), Json::Bool(true), Json::Bool(false), Json::Null])));
+        assert_eq!(
+            j.get("a"),
+            Some(&Json::Array(vec![
+                Json::Number(1.0),
+                Json::Number(-25.0),
+                Json::Bool(true),
+                Json::Bool(false),
+                Json::Null
+            ]))
+        );
         assert_eq!(j.get("b").and_then(Json::as_str), Some("x\"é😀"));
         assert!(parse_json("{").is_none());
         assert!(parse_json("{\"a\":1,}").is_none());

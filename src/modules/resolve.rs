@@ -38,6 +38,29 @@ pub enum ResolveError {
     UnknownBuiltin(String),
     /// A `file:` URL we cannot turn into a path.
     InvalidUrl,
+    /// The package has an `exports` map that does not list this subpath.
+    NotExported { subpath: String, package_json: PathBuf },
+}
+
+impl ResolveError {
+    /// Node's message and code for errors other than a plain miss (None for a miss: the
+    /// caller words those, as they differ between import and require).
+    pub fn describe(&self) -> Option<(String, &'static str)> {
+        match self {
+            ResolveError::NotExported { subpath, package_json } => Some((
+                if subpath == "." {
+                    format!("No \"exports\" main defined in {}", package_json.display())
+                } else {
+                    format!("Package subpath '{subpath}' is not defined by \"exports\" in {}", package_json.display())
+                },
+                "ERR_PACKAGE_PATH_NOT_EXPORTED",
+            )),
+            ResolveError::UnknownBuiltin(name) => {
+                Some((format!("No such built-in module: {name}"), "ERR_UNKNOWN_BUILTIN_MODULE"))
+            }
+            _ => None,
+        }
+    }
 }
 
 impl Mode {
@@ -70,7 +93,9 @@ fn is_path_specifier(s: &str) -> bool {
 /// Resolves `specifier` as written in a file of directory `base_dir`.
 pub fn resolve(specifier: &str, base_dir: &Path, mode: Mode) -> Result<Resolved, ResolveError> {
     if let Some(rest) = specifier.strip_prefix("node:") {
-        return builtin::canonical(rest).map(Resolved::Builtin).ok_or_else(|| ResolveError::UnknownBuiltin(specifier.to_string()));
+        return builtin::canonical(rest)
+            .map(Resolved::Builtin)
+            .ok_or_else(|| ResolveError::UnknownBuiltin(specifier.to_string()));
     }
     if specifier.starts_with("file:") {
         let path = file_url_to_path(specifier).ok_or(ResolveError::InvalidUrl)?;
@@ -170,7 +195,8 @@ fn split_package(specifier: &str) -> Option<(&str, String)> {
 }
 
 fn resolve_package(specifier: &str, base_dir: &Path, mode: Mode) -> Result<Resolved, ResolveError> {
-    let (name, subpath) = split_package(specifier).ok_or_else(|| ResolveError::PackageNotFound(specifier.to_string()))?;
+    let (name, subpath) =
+        split_package(specifier).ok_or_else(|| ResolveError::PackageNotFound(specifier.to_string()))?;
     let mut saw_package = false;
     for dir in base_dir.ancestors().filter(|d| !d.ends_with("node_modules")) {
         let pkg_dir = dir.join("node_modules").join(name);
@@ -181,12 +207,16 @@ fn resolve_package(specifier: &str, base_dir: &Path, mode: Mode) -> Result<Resol
         let pkg = package::read(&pkg_dir);
         if let Some(exports) = pkg.as_ref().and_then(|p| p.exports.as_ref()) {
             // with "exports", only what it lists is reachable
-            if let Some(f) = package::resolve_map(exports, &subpath, mode.conditions()).and_then(|t| file_in(&pkg_dir, &t)) {
-                return Ok(Resolved::File(f));
-            }
-            continue;
+            return match package::resolve_map(exports, &subpath, mode.conditions()) {
+                Some(t) => file_in(&pkg_dir, &t).map(Resolved::File).ok_or(ResolveError::NotFound),
+                None => Err(ResolveError::NotExported { subpath, package_json: pkg_dir.join("package.json") }),
+            };
         }
-        let f = if subpath == "." { load_directory(&pkg_dir, mode) } else { resolve_path(&normalize(&pkg_dir.join(&subpath)), mode) };
+        let f = if subpath == "." {
+            load_directory(&pkg_dir, mode)
+        } else {
+            resolve_path(&normalize(&pkg_dir.join(&subpath)), mode)
+        };
         if let Some(f) = f {
             return Ok(Resolved::File(f));
         }
@@ -287,6 +317,9 @@ mod tests {
         assert_eq!(resolve("fs", d, Mode::Require), Ok(Resolved::Builtin("fs")));
         assert_eq!(resolve("node:fs/promises", d, Mode::Import), Ok(Resolved::Builtin("fs/promises")));
         assert_eq!(resolve("node:nope", d, Mode::Import), Err(ResolveError::UnknownBuiltin("node:nope".into())));
-        assert_eq!(resolve("surely-not-installed-pkg", d, Mode::Require), Err(ResolveError::PackageNotFound("surely-not-installed-pkg".into())));
+        assert_eq!(
+            resolve("surely-not-installed-pkg", d, Mode::Require),
+            Err(ResolveError::PackageNotFound("surely-not-installed-pkg".into()))
+        );
     }
 }

@@ -18,7 +18,7 @@
     if (typeof listener !== 'function') {
       const got = listener === null || listener === undefined ? ` Received ${listener}`
         : typeof listener === 'object' ? ` Received an instance of ${(listener.constructor && listener.constructor.name) || 'Object'}`
-          : ` Received type ${typeof listener} (${String(listener)})`;
+          : ` Received type ${typeof listener} (${typeof listener === 'string' ? `'${listener}'` : String(listener)})`;
       throw codedError(TypeError, 'The "listener" argument must be of type function.' + got, 'ERR_INVALID_ARG_TYPE');
     }
   }

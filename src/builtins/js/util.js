@@ -17,7 +17,7 @@
     if (typeof fn !== 'function') {
       const got = fn === null || fn === undefined ? ` Received ${fn}`
         : typeof fn === 'object' ? ` Received an instance of ${(fn.constructor && fn.constructor.name) || 'Object'}`
-          : ` Received type ${typeof fn} (${String(fn)})`;
+          : ` Received type ${typeof fn} (${typeof fn === 'string' ? `'${fn}'` : String(fn)})`;
       throw codedError(TypeError, `The "${name}" argument must be of type function.` + got, 'ERR_INVALID_ARG_TYPE');
     }
   }

@@ -1,6 +1,4 @@
-// A .js file without import/export is a classic script: `this` is the global object and
-// top-level `var` creates global properties. (Node runs .js as CommonJS, so this file's
-// expectations are written by hand.)
+// The global object as Node shows it to a CommonJS main script (`this` is module.exports).
 console.log('globalThis is this:', globalThis === this);
 console.log('self-reference:', globalThis.globalThis === globalThis);
 var declared = 1;

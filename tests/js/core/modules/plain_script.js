@@ -1,8 +1,9 @@
-// A .js file without import/export is a classic sloppy-mode script. (Expectations are
-// written by hand: Node runs .js files as CommonJS, where `this` is module.exports.)
+// A .js file without import/export runs as CommonJS, as in Node: sloppy mode, `this` is
+// module.exports, top-level declarations stay local to the module.
 implicit = 'sloppy';
-console.log(implicit, typeof this, this === globalThis);
-function hoisted() { return 'function declarations are globals'; }
-console.log(globalThis.hoisted());
+console.log(implicit, typeof this, this === module.exports, this === globalThis);
+function hoisted() { return 'function declarations stay in the module'; }
+console.log(typeof globalThis.hoisted, hoisted());
 with ({ w: 'with statement works' }) console.log(w);
-console.log(typeof import_meta_is_not_used_here);
+var local = 1;
+console.log('var is not a global property:', globalThis.local === undefined);

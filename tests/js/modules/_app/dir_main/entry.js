@@ -1,0 +1,1 @@
+module.exports = 'dir via package.json main';

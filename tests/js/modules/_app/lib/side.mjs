@@ -1,0 +1,2 @@
+console.log('side.mjs evaluated');
+export const order = 'side';

@@ -1,0 +1,2 @@
+module.exports = function named() { return "a function"; };
+module.exports.extra = 1;
