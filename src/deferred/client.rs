@@ -36,11 +36,13 @@ impl std::hash::Hasher for IdHasher {
 
 type IdMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
 
-/// Functions compiled recently, by identity (and shape of their captures).
+/// Functions compiled recently, keyed by their compiled code (shared by every closure of
+/// one function literal, so a fresh arrow per task is compiled once).
 const CODE_CACHE_SIZE: usize = 64;
 
 struct CachedCode {
-    function: Value,
+    /// A closure of the literal: keeps its code (and so the key) alive.
+    _function: Value,
     captures: transfer::function::Captures,
     code: Arc<FunctionCode>,
 }
@@ -79,7 +81,7 @@ pub struct Client {
     /// identity is stable while pending: `pending` holds the promise.
     ids: RefCell<IdMap<usize, u64>>,
     next_id: Cell<u64>,
-    codes: RefCell<Vec<CachedCode>>,
+    codes: RefCell<IdMap<usize, CachedCode>>,
     counts: Counts,
 }
 
@@ -117,23 +119,18 @@ impl Client {
 
     /// The compiled code for `f` with its current captures.
     fn code_for(&self, host: &Host, f: &Value, caps: transfer::function::Captures) -> Result<(Arc<FunctionCode>, transfer::function::Captures), Throw> {
-        {
-            let mut codes = self.codes.borrow_mut();
-            if let Some(i) = codes.iter().position(|c| c.function.same_as(f) && c.captures.same_shape(&caps)) {
-                let hit = codes.remove(i);
-                let code = hit.code.clone();
-                codes.insert(0, hit);
-                return Ok((code, caps));
+        let key = transfer::function::code_id(f);
+        if let Some(hit) = self.codes.borrow().get(&key) {
+            if hit.captures.same_shape(&caps) {
+                return Ok((hit.code.clone(), caps));
             }
         }
         let code = Arc::new(transfer::compile_function(host, f, &caps)?);
-        let shape = transfer::function::Captures {
-            params: caps.params.iter().map(|(n, _)| (n.clone(), Value::undefined(host.ctx))).collect(),
-            helpers: caps.helpers.clone(),
-        };
         let mut codes = self.codes.borrow_mut();
-        codes.insert(0, CachedCode { function: f.clone(), captures: shape, code: code.clone() });
-        codes.truncate(CODE_CACHE_SIZE);
+        if codes.len() >= CODE_CACHE_SIZE {
+            codes.clear();
+        }
+        codes.insert(key, CachedCode { _function: f.clone(), captures: caps.shape(host.ctx), code: code.clone() });
         Ok((code, caps))
     }
 

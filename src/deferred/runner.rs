@@ -91,6 +91,8 @@ impl TaskRunner {
         TaskRunner { wrappers: HashMap::new(), host, interrupt, current, default_limit }
     }
 
+    /// The wrapper of `code`, evaluated once per worker; for code that captures nothing,
+    /// the task function itself (the wrapper is called once, not per task).
     fn wrapper(&mut self, code: &FunctionCode) -> Result<Value, Throw> {
         if let Some(w) = self.wrappers.get(&code.id) {
             return Ok(w.clone());
@@ -98,7 +100,11 @@ impl TaskRunner {
         if self.wrappers.len() >= WRAPPER_CACHE_SIZE {
             self.wrappers.clear();
         }
-        let w = transfer::function::instantiate(self.host.ctx, code)?;
+        let ctx = self.host.ctx;
+        let mut w = transfer::function::instantiate(ctx, code)?;
+        if code.params.is_empty() {
+            w = w.call(&Value::undefined(ctx), &[])?;
+        }
         self.wrappers.insert(code.id, w.clone());
         Ok(w)
     }
@@ -110,7 +116,7 @@ impl TaskRunner {
         let ctx = host.ctx;
         let (captured, args) = transfer::decode_lists(host, &task.payload)?;
         let undefined = Value::undefined(ctx);
-        let f = wrapper.call(&undefined, &captured)?;
+        let f = if task.code.params.is_empty() { wrapper } else { wrapper.call(&undefined, &captured)? };
         let result = f.call(&undefined, &args)?;
         if result.kind() != ObjectKind::Promise {
             return Ok(result);

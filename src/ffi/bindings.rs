@@ -2238,6 +2238,9 @@ pub const PJ_CAPTURE_LOCAL: _bindgen_ty_3 = 0;
 pub const PJ_CAPTURE_GLOBAL: _bindgen_ty_3 = 1;
 pub type _bindgen_ty_3 = ::std::os::raw::c_uint;
 unsafe extern "C" {
+    pub fn pj_function_code_id(fn_: JSValue) -> usize;
+}
+unsafe extern "C" {
     pub fn pj_closure_var_count(fn_: JSValue) -> ::std::os::raw::c_int;
 }
 unsafe extern "C" {

@@ -168,6 +168,11 @@ void pj_settle_promise(JSContext *ctx, JSValueConst promise, JSValueConst value,
 
 /* ---- captured variables ---- */
 
+uintptr_t pj_function_code_id(JSValueConst fn)
+{
+    return (uintptr_t)JS_GetFunctionBytecode(fn);
+}
+
 int pj_closure_var_count(JSValueConst fn)
 {
     JSFunctionBytecode *b = JS_GetFunctionBytecode(fn);

@@ -81,6 +81,9 @@ enum {
     PJ_CAPTURE_LOCAL = 0,  /* a variable of an enclosing function (or module scope) */
     PJ_CAPTURE_GLOBAL = 1, /* a reference to a global variable */
 };
+/* Identity of a JS function's compiled code: every closure made from the same function
+   literal shares it. 0 if `fn` has no bytecode. Valid while a closure of it is alive. */
+uintptr_t pj_function_code_id(JSValueConst fn);
 /* Number of closure variables of a JS function object, or -1 if `fn` has no bytecode. */
 int pj_closure_var_count(JSValueConst fn);
 /* Describe closure variable `i`: its name (a new atom reference the caller frees), its kind

@@ -42,13 +42,29 @@ pub struct Captures {
 }
 
 impl Captures {
-    /// Whether code compiled for `other` also serves these captures.
+    /// Whether code compiled for `other` also serves these captures: the same parameter
+    /// names, and helpers made from the same function literals (their captured values are
+    /// parameters too, so two closures of one literal compile alike).
     pub fn same_shape(&self, other: &Captures) -> bool {
         self.params.len() == other.params.len()
             && self.helpers.len() == other.helpers.len()
             && self.params.iter().zip(&other.params).all(|(a, b)| a.0 == b.0)
-            && self.helpers.iter().zip(&other.helpers).all(|(a, b)| a.0 == b.0 && a.1.same_as(&b.1))
+            && self.helpers.iter().zip(&other.helpers).all(|(a, b)| a.0 == b.0 && code_id(&a.1) == code_id(&b.1))
     }
+
+    /// The same captures with the values dropped (what a code cache keeps).
+    pub fn shape(&self, ctx: Context) -> Captures {
+        Captures {
+            params: self.params.iter().map(|(n, _)| (n.clone(), Value::undefined(ctx))).collect(),
+            helpers: self.helpers.clone(),
+        }
+    }
+}
+
+/// Identity of a function's compiled code (shared by all closures of one literal).
+pub fn code_id(f: &Value) -> usize {
+    // SAFETY: reads the bytecode pointer of a function object (0 for anything else).
+    unsafe { ffi::pj_function_code_id(f.raw()) as usize }
 }
 
 fn is_identifier(name: &str) -> bool {
@@ -125,36 +141,104 @@ pub fn captures(host: &Host, f: &Value) -> Result<Captures, Throw> {
     Ok(caps)
 }
 
-/// The source of `f` as an expression.
+/// The source of `f` (what `Function.prototype.toString` gives).
 fn source_of(f: &Value) -> Result<String, Throw> {
     f.call_method("toString", &[])?.to_string()
 }
 
-/// Wraps method syntax (`f() {}` from `{ f() {} }`) into an expression that yields it.
-fn method_expression(src: &str) -> String {
-    format!("(() => {{ const o = ({{ {src} }}); return o[Reflect.ownKeys(o)[0]]; }})()")
+/// How a function's source is placed in the wrapper.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// `function name(...) {...}` emitted as a declaration: recursion through `name` is a
+    /// plain local call (through a named function *expression* QuickJS is markedly slower).
+    Declaration,
+    /// `(source)`: arrows, anonymous and class expressions.
+    Expression,
+    /// `f() {}` from `{ f() {} }`: only valid inside an object literal.
+    Method,
 }
 
-fn wrapper_source(caps: &Captures, f_src: &str, method_style: &[bool]) -> Result<String, Throw> {
+/// The name declared by `function name(` / `async function* name(`, if the source has one.
+fn declared_name(src: &str) -> Option<&str> {
+    let rest = src.strip_prefix("async").map(str::trim_start).unwrap_or(src);
+    let rest = rest.strip_prefix("function")?.trim_start();
+    let rest = rest.strip_prefix('*').unwrap_or(rest).trim_start();
+    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))?;
+    let name = &rest[..end];
+    (is_identifier(name) && rest[end..].trim_start().starts_with('(')).then_some(name)
+}
+
+/// One function of the wrapper: how it is written and the statement or expression for it.
+fn place(name: Option<&str>, src: &str, form: Form) -> (Option<String>, String) {
+    match form {
+        Form::Declaration => {
+            let declared = declared_name(src).expect("declaration form has a name");
+            debug_assert!(name.is_none_or(|n| n == declared));
+            (Some(format!("{src}\n")), declared.to_string())
+        }
+        Form::Expression => (None, format!("({src})")),
+        Form::Method => (None, format!("(() => {{ const o = ({{ {src} }}); return o[Reflect.ownKeys(o)[0]]; }})()")),
+    }
+}
+
+/// The wrapper script for `f` and its captures (see the module docs).
+fn wrapper_source(caps: &Captures, sources: &[String], forms: &[Form], root_is_helper: Option<usize>) -> String {
     let params: Vec<&str> = caps.params.iter().map(|(n, _)| n.as_str()).collect();
     let mut s = format!("(function ({}) {{\n", params.join(", "));
-    for (i, (name, helper)) in caps.helpers.iter().enumerate() {
-        let src = source_of(helper)?;
-        let expr = if method_style[i + 1] { method_expression(&src) } else { format!("({src})") };
-        s.push_str(&format!("const {name} = {expr};\n"));
+    let mut root_expr = None;
+    for (i, (name, _)) in caps.helpers.iter().enumerate() {
+        let (stmt, expr) = place(Some(name), &sources[i + 1], forms[i + 1]);
+        match stmt {
+            Some(stmt) => s.push_str(&stmt),
+            None => s.push_str(&format!("const {name} = {expr};\n")),
+        }
+        if root_is_helper == Some(i) {
+            root_expr = Some(name.clone());
+        }
     }
-    let expr = if method_style[0] { method_expression(f_src) } else { format!("({f_src})") };
-    s.push_str(&format!("return {expr};\n}})"));
-    Ok(s)
+    let root = root_expr.unwrap_or_else(|| {
+        let (stmt, expr) = place(None, &sources[0], forms[0]);
+        if let Some(stmt) = stmt {
+            s.push_str(&stmt);
+        }
+        expr
+    });
+    s.push_str(&format!("return {root};\n}})"));
+    s
 }
 
-/// Whether `src` parses as an expression on its own (else it is method syntax).
-fn parses_as_expression(ctx: Context, src: &str) -> bool {
-    let ok = ctx.eval(format!("({src})").as_bytes(), "<check>", EvalKind::CompileScript).is_ok();
-    if !ok {
-        drop(ctx.take_exception());
+/// The form that makes `src` valid on its own: a declaration when the name it declares is
+/// the one the wrapper must bind (`binding`; for the task function itself, any name no
+/// parameter or helper uses), else an expression, else (it fails to parse) a method.
+fn form_of(ctx: Context, src: &str, binding: Option<&str>, caps: &Captures, check: bool) -> Form {
+    let declares = declared_name(src).is_some_and(|n| match binding {
+        Some(b) => b == n,
+        None => !caps.params.iter().chain(&caps.helpers).any(|(p, _)| p == n),
+    });
+    if declares {
+        return Form::Declaration;
     }
-    ok
+    if !check {
+        return Form::Expression;
+    }
+    let ok = ctx.eval(format!("({src})").as_bytes(), "<check>", EvalKind::CompileScript).is_ok();
+    if ok {
+        Form::Expression
+    } else {
+        drop(ctx.take_exception());
+        Form::Method
+    }
+}
+
+/// Compiles the wrapper script; None (exception cleared) on a SyntaxError.
+fn compile_wrapper(ctx: Context, src: &str, filename: &str) -> Result<Option<Value>, Throw> {
+    match ctx.eval(src.as_bytes(), filename, EvalKind::CompileScript) {
+        Ok(c) => Ok(Some(c)),
+        Err(Throw) => {
+            drop(ctx.take_exception());
+            Ok(None)
+        }
+    }
 }
 
 /// Compiles `f` (with its current captures) to bytecode for the workers.
@@ -162,23 +246,29 @@ pub fn compile_function(host: &Host, f: &Value, caps: &Captures) -> Result<Funct
     static NEXT_ID: AtomicU64 = AtomicU64::new(1);
     let ctx = host.ctx;
     let name = f.get("name").map(|n| n.to_string_lossy()).unwrap_or_default();
-    let f_src = source_of(f)?;
-    let mut method_style = vec![!parses_as_expression(ctx, &f_src)];
+    let mut sources = vec![source_of(f)?];
     for (_, h) in &caps.helpers {
-        method_style.push(!parses_as_expression(ctx, &source_of(h)?));
+        sources.push(source_of(h)?);
     }
-    let src = wrapper_source(caps, &f_src, &method_style)?;
+    // A function that refers to itself through a global binding is also its own helper.
+    let root_is_helper = caps.helpers.iter().position(|(_, h)| h.same_as(f));
     let filename = if name.is_empty() { "deferred".to_string() } else { format!("deferred:{name}") };
-    let compiled = match ctx.eval(src.as_bytes(), &filename, EvalKind::CompileScript) {
-        Ok(c) => c,
-        Err(Throw) => {
-            let err = crate::engine::JsError::from_value(&ctx.take_exception());
-            return Err(ctx.throw_type_error(&format!(
-                "Deferred: function '{name}' cannot be sent to a worker: its source does not \
-                 compile on its own ({}: {})",
-                err.name, err.message
-            )));
+    // Usually every source is a declaration or an expression: one compile. If that fails,
+    // find the method-syntax sources and compile again.
+    let mut compiled = None;
+    for check in [false, true] {
+        let bindings = std::iter::once(None).chain(caps.helpers.iter().map(|(n, _)| Some(n.as_str())));
+        let forms: Vec<Form> = sources.iter().zip(bindings).map(|(src, b)| form_of(ctx, src, b, caps, check)).collect();
+        let src = wrapper_source(caps, &sources, &forms, root_is_helper);
+        compiled = compile_wrapper(ctx, &src, &filename)?;
+        if compiled.is_some() {
+            break;
         }
+    }
+    let Some(compiled) = compiled else {
+        return Err(ctx.throw_type_error(&format!(
+            "Deferred: function '{name}' cannot be sent to a worker: its source does not compile on its own"
+        )));
     };
     let mut len = 0usize;
     // SAFETY: compiled is a function-bytecode value of ctx; the buffer is copied then freed.

@@ -27,3 +27,15 @@ function makeTask(base) {
 console.log(await new Deferred(makeTask(1), 10));
 // builtins are not captured: they exist in the worker
 console.log(await new Deferred(() => Math.max(...[1, 5, 3]) + JSON.stringify({ ok: true }).length));
+// how functions are placed in the worker's wrapper: declarations, renamed helpers,
+// expressions that name themselves, two helpers declaring the same inner name
+const twice = function inner(x) { return x * 2; };
+const thrice = function inner(x) { return x * 3; };
+console.log(await new Deferred((x) => twice(x) + thrice(x), 1));
+console.log(await new Deferred(function countdown(n) { return n === 0 ? 'done' : countdown(n - 1); }, 5));
+async function asyncDecl(x) { return x + 1; }
+function* gen() { yield 1; }
+console.log(await new Deferred(asyncDecl, 1), await new Deferred(() => [...gen()]));
+// fresh closures of one literal share compiled code but not their captured values
+const makers = [1, 2, 3].map((k) => () => k * 10);
+console.log(await Promise.all(makers.map((f) => new Deferred(f))));
