@@ -12,6 +12,8 @@ fn scripts() -> Vec<PathBuf> {
         .expect("tests/js/deferred")
         .map(|e| e.unwrap().path())
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("js" | "mjs" | "cjs")))
+        // `_name` files are helpers imported by the scripts, as in tests/js_scripts.rs
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('_'))
         .collect();
     v.sort();
     v

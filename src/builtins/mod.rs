@@ -34,6 +34,7 @@ use crate::native;
 
 /// Builtin JS modules: name -> source.
 const JS_MODULES: &[(&str, &str)] = &[
+    ("errors", include_str!("js/errors.js")),
     ("inspect", include_str!("js/inspect.js")),
     ("console", include_str!("js/console.js")),
     ("process", include_str!("js/process.js")),

@@ -5,20 +5,7 @@
   const customInspect = Symbol.for('nodejs.util.inspect.custom');
   const kMaxLength = 2 ** 32;
 
-  function codedError(Ctor, message, code) {
-    const e = new Ctor(message);
-    e.code = code;
-    return e;
-  }
-
-  function received(v) {
-    if (v === null || v === undefined) return ` Received ${v}`;
-    if (typeof v === 'function') return ` Received function ${v.name}`;
-    if (typeof v === 'object') return ` Received an instance of ${(v.constructor && v.constructor.name) || 'Object'}`;
-    let shown = typeof v === 'string' ? `'${v.length > 28 ? v.slice(0, 25) + '...' : v}'` : String(v);
-    if (typeof v === 'bigint') shown += 'n';
-    return ` Received type ${typeof v} (${shown})`;
-  }
+  const { codedError, received } = host.require('errors');
 
   function normalizeEncoding(enc) {
     if (enc === undefined || enc === null || enc === 'utf8' || enc === 'utf-8') return 'utf8';

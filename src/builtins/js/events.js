@@ -8,19 +8,10 @@
   const errorMonitor = Symbol('events.errorMonitor');
   let defaultMaxListeners = 10;
 
-  function codedError(Ctor, message, code) {
-    const e = new Ctor(message);
-    e.code = code;
-    return e;
-  }
+  const { codedError, invalidArgType } = host.require('errors');
 
   function checkListener(listener) {
-    if (typeof listener !== 'function') {
-      const got = listener === null || listener === undefined ? ` Received ${listener}`
-        : typeof listener === 'object' ? ` Received an instance of ${(listener.constructor && listener.constructor.name) || 'Object'}`
-          : ` Received type ${typeof listener} (${typeof listener === 'string' ? `'${listener}'` : String(listener)})`;
-      throw codedError(TypeError, 'The "listener" argument must be of type function.' + got, 'ERR_INVALID_ARG_TYPE');
-    }
+    if (typeof listener !== 'function') throw invalidArgType('listener', 'of type function', listener);
   }
 
   function EventEmitter(opts) {

@@ -6,20 +6,7 @@
   'use strict';
   const { Buffer, decode, normalizeEncoding } = host.require('buffer');
 
-  function codedError(Ctor, message, code) {
-    const e = new Ctor(message);
-    e.code = code;
-    return e;
-  }
-
-  function received(v) {
-    if (v === null || v === undefined) return ` Received ${v}`;
-    if (typeof v === 'function') return ` Received function ${v.name}`;
-    if (typeof v === 'object') return ` Received an instance of ${(v.constructor && v.constructor.name) || 'Object'}`;
-    let shown = typeof v === 'string' ? `'${v}'` : String(v);
-    if (typeof v === 'bigint') shown += 'n';
-    return ` Received type ${typeof v} (${shown})`;
-  }
+  const { codedError, received } = host.require('errors');
 
   function toPath(p, name = 'path') {
     if (typeof p === 'string') {

@@ -1,74 +1,49 @@
-// path: Node's POSIX path functions (path.posix; there is no path.win32).
-// The algorithms follow Node's lib/path.js (MIT License, Copyright Node.js contributors and
-// Joyent, Inc.) so that edge cases (trailing slashes, '..' above the root, dotfiles) match.
+// path: POSIX path functions (path.posix; there is no path.win32). Behaviour, edge cases
+// included (repeated and trailing slashes, '..' above the root, dotfiles), is Node's.
 (function (host) {
   'use strict';
+  const { invalidArgType, codedError } = host.require('errors');
 
   function validateString(value, name) {
-    if (typeof value !== 'string') {
-      const got = value === null || value === undefined ? ` Received ${value}`
-        : typeof value === 'object' ? ` Received an instance of ${(value.constructor && value.constructor.name) || 'Object'}`
-          : ` Received type ${typeof value} (${String(value)})`;
-      const e = new TypeError(`The "${name}" argument must be of type string.${got}`);
-      e.code = 'ERR_INVALID_ARG_TYPE';
-      throw e;
-    }
+    if (typeof value !== 'string') throw invalidArgType(name, 'of type string', value);
   }
 
-  // Resolves '.' and '..' in a path without leading slashes.
-  function normalizeString(path, allowAboveRoot) {
-    let res = '';
-    let lastSegmentLength = 0;
-    let lastSlash = -1;
-    let dots = 0;
-    let code = 0;
-    for (let i = 0; i <= path.length; ++i) {
-      if (i < path.length) code = path.charCodeAt(i);
-      else if (code === 47) break;
-      else code = 47;
-      if (code === 47) {
-        if (lastSlash === i - 1 || dots === 1) {
-          // nothing
-        } else if (dots === 2) {
-          if (res.length < 2 || lastSegmentLength !== 2 || !res.endsWith('..')) {
-            if (res.length > 2) {
-              const lastSlashIndex = res.lastIndexOf('/');
-              if (lastSlashIndex === -1) {
-                res = '';
-                lastSegmentLength = 0;
-              } else {
-                res = res.slice(0, lastSlashIndex);
-                lastSegmentLength = res.length - 1 - res.lastIndexOf('/');
-              }
-              lastSlash = i;
-              dots = 0;
-              continue;
-            } else if (res.length !== 0) {
-              res = '';
-              lastSegmentLength = 0;
-              lastSlash = i;
-              dots = 0;
-              continue;
-            }
-          }
-          if (allowAboveRoot) {
-            res += res.length > 0 ? '/..' : '..';
-            lastSegmentLength = 2;
-          }
-        } else {
-          if (res.length > 0) res += '/' + path.slice(lastSlash + 1, i);
-          else res = path.slice(lastSlash + 1, i);
-          lastSegmentLength = i - lastSlash - 1;
-        }
-        lastSlash = i;
-        dots = 0;
-      } else if (code === 46 && dots !== -1) {
-        ++dots;
+  // Folds '.' and '..' out of a list of segments; '..' that would climb above the start
+  // is kept when the path is relative and dropped when it is absolute.
+  function foldDots(segments, absolute) {
+    const out = [];
+    for (const s of segments) {
+      if (s === '' || s === '.') continue;
+      if (s === '..') {
+        if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+        else if (!absolute) out.push('..');
       } else {
-        dots = -1;
+        out.push(s);
       }
     }
-    return res;
+    return out;
+  }
+
+  // Index just past the last non-slash character (0 when the path is all slashes).
+  function trimmedEnd(p) {
+    let end = p.length;
+    while (end > 0 && p.charCodeAt(end - 1) === 47) end--;
+    return end;
+  }
+
+  // The last segment of p, ignoring trailing slashes, and where it starts.
+  function lastSegment(p) {
+    const end = trimmedEnd(p);
+    const start = p.lastIndexOf('/', end - 1) + 1;
+    return { start, end, base: p.slice(start, end) };
+  }
+
+  // The extension of a final segment: from its last dot, unless the dot starts it (a
+  // dotfile). For '..' the callers answer '' (except parse('/..'): name '.', ext '.', a
+  // quirk of Node's kept for compatibility).
+  function extOf(base) {
+    const dot = base.lastIndexOf('.');
+    return dot <= 0 ? '' : base.slice(dot);
   }
 
   const path = {
@@ -76,85 +51,48 @@
     delimiter: ':',
 
     resolve(...args) {
-      let resolvedPath = '';
-      let resolvedAbsolute = false;
-      for (let i = args.length - 1; i >= -1 && !resolvedAbsolute; i--) {
+      let resolved = '';
+      let absolute = false;
+      for (let i = args.length - 1; i >= -1 && !absolute; i--) {
         const p = i >= 0 ? args[i] : host.cwd();
         validateString(p, `paths[${i}]`);
         if (p.length === 0) continue;
-        resolvedPath = `${p}/${resolvedPath}`;
-        resolvedAbsolute = p.charCodeAt(0) === 47;
+        resolved = `${p}/${resolved}`;
+        absolute = p.charCodeAt(0) === 47;
       }
-      resolvedPath = normalizeString(resolvedPath, !resolvedAbsolute);
-      if (resolvedAbsolute) return `/${resolvedPath}`;
-      return resolvedPath.length > 0 ? resolvedPath : '.';
+      const body = foldDots(resolved.split('/'), absolute).join('/');
+      return absolute ? `/${body}` : body || '.';
     },
 
     normalize(p) {
       validateString(p, 'path');
       if (p.length === 0) return '.';
-      const isAbsolute = p.charCodeAt(0) === 47;
-      const trailingSeparator = p.charCodeAt(p.length - 1) === 47;
-      p = normalizeString(p, !isAbsolute);
-      if (p.length === 0) {
-        if (isAbsolute) return '/';
-        return trailingSeparator ? './' : '.';
-      }
-      if (trailingSeparator) p += '/';
-      return isAbsolute ? `/${p}` : p;
+      const absolute = p.charCodeAt(0) === 47;
+      const trailing = p.charCodeAt(p.length - 1) === 47;
+      const body = foldDots(p.split('/'), absolute).join('/');
+      if (body.length === 0) return absolute ? '/' : trailing ? './' : '.';
+      return (absolute ? '/' : '') + body + (trailing ? '/' : '');
     },
 
     isAbsolute(p) {
       validateString(p, 'path');
-      return p.length > 0 && p.charCodeAt(0) === 47;
+      return p.charCodeAt(0) === 47;
     },
 
     join(...args) {
-      if (args.length === 0) return '.';
-      let joined;
-      for (let i = 0; i < args.length; ++i) {
-        const arg = args[i];
-        validateString(arg, 'path');
-        if (arg.length > 0) joined = joined === undefined ? arg : `${joined}/${arg}`;
-      }
-      if (joined === undefined) return '.';
-      return path.normalize(joined);
+      for (const a of args) validateString(a, 'path');
+      const joined = args.filter((a) => a.length > 0).join('/');
+      return joined.length === 0 ? '.' : path.normalize(joined);
     },
 
     relative(from, to) {
       validateString(from, 'from');
       validateString(to, 'to');
-      if (from === to) return '';
-      from = path.resolve(from);
-      to = path.resolve(to);
-      if (from === to) return '';
-      const fromStart = 1;
-      const fromEnd = from.length;
-      const fromLen = fromEnd - fromStart;
-      const toStart = 1;
-      const toLen = to.length - toStart;
-      const length = fromLen < toLen ? fromLen : toLen;
-      let lastCommonSep = -1;
-      let i = 0;
-      for (; i < length; i++) {
-        const fromCode = from.charCodeAt(fromStart + i);
-        if (fromCode !== to.charCodeAt(toStart + i)) break;
-        else if (fromCode === 47) lastCommonSep = i;
-      }
-      if (i === length) {
-        if (toLen > length) {
-          if (to.charCodeAt(toStart + i) === 47) return to.slice(toStart + i + 1);
-          if (i === 0) return to.slice(toStart + i);
-        } else if (fromLen > length) {
-          if (from.charCodeAt(fromStart + i) === 47) lastCommonSep = i;
-          else if (i === 0) lastCommonSep = 0;
-        }
-      }
-      let out = '';
-      for (i = fromStart + lastCommonSep + 1; i <= fromEnd; ++i) {
-        if (i === fromEnd || from.charCodeAt(i) === 47) out += out.length === 0 ? '..' : '/..';
-      }
-      return `${out}${to.slice(toStart + lastCommonSep)}`;
+      const a = path.resolve(from).split('/').filter(Boolean);
+      const b = path.resolve(to).split('/').filter(Boolean);
+      let common = 0;
+      while (common < a.length && common < b.length && a[common] === b[common]) common++;
+      return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/');
     },
 
     toNamespacedPath(p) {
@@ -164,179 +102,51 @@
     dirname(p) {
       validateString(p, 'path');
       if (p.length === 0) return '.';
-      const hasRoot = p.charCodeAt(0) === 47;
-      let end = -1;
-      let matchedSlash = true;
-      for (let i = p.length - 1; i >= 1; --i) {
-        if (p.charCodeAt(i) === 47) {
-          if (!matchedSlash) {
-            end = i;
-            break;
-          }
-        } else {
-          matchedSlash = false;
-        }
-      }
-      if (end === -1) return hasRoot ? '/' : '.';
-      if (hasRoot && end === 1) return '//';
-      return p.slice(0, end);
+      const { start } = lastSegment(p);
+      // the slash just before the last segment ends the directory part
+      const slash = start - 1;
+      if (slash <= 0) return p.charCodeAt(0) === 47 ? '/' : '.';
+      if (slash === 1 && p.charCodeAt(0) === 47) return '//';
+      return p.slice(0, slash);
     },
 
     basename(p, suffix) {
       if (suffix !== undefined) validateString(suffix, 'ext');
       validateString(p, 'path');
-      let start = 0;
-      let end = -1;
-      let matchedSlash = true;
-      if (suffix !== undefined && suffix.length > 0 && suffix.length <= p.length) {
-        if (suffix === p) return '';
-        let extIdx = suffix.length - 1;
-        let firstNonSlashEnd = -1;
-        for (let i = p.length - 1; i >= 0; --i) {
-          const code = p.charCodeAt(i);
-          if (code === 47) {
-            if (!matchedSlash) {
-              start = i + 1;
-              break;
-            }
-          } else {
-            if (firstNonSlashEnd === -1) {
-              matchedSlash = false;
-              firstNonSlashEnd = i + 1;
-            }
-            if (extIdx >= 0) {
-              if (code === suffix.charCodeAt(extIdx)) {
-                if (--extIdx === -1) end = i;
-              } else {
-                extIdx = -1;
-                end = firstNonSlashEnd;
-              }
-            }
-          }
-        }
-        if (start === end) end = firstNonSlashEnd;
-        else if (end === -1) end = p.length;
-        return p.slice(start, end);
+      if (suffix === p) return ''; // Node's answer when the suffix is the whole path
+      const { base } = lastSegment(p);
+      if (suffix !== undefined && suffix.length > 0 && suffix !== base && base.endsWith(suffix)) {
+        return base.slice(0, base.length - suffix.length);
       }
-      for (let i = p.length - 1; i >= 0; --i) {
-        if (p.charCodeAt(i) === 47) {
-          if (!matchedSlash) {
-            start = i + 1;
-            break;
-          }
-        } else if (end === -1) {
-          matchedSlash = false;
-          end = i + 1;
-        }
-      }
-      if (end === -1) return '';
-      return p.slice(start, end);
+      return base;
     },
 
     extname(p) {
       validateString(p, 'path');
-      let startDot = -1;
-      let startPart = 0;
-      let end = -1;
-      let matchedSlash = true;
-      let preDotState = 0;
-      for (let i = p.length - 1; i >= 0; --i) {
-        const code = p.charCodeAt(i);
-        if (code === 47) {
-          if (!matchedSlash) {
-            startPart = i + 1;
-            break;
-          }
-          continue;
-        }
-        if (end === -1) {
-          matchedSlash = false;
-          end = i + 1;
-        }
-        if (code === 46) {
-          if (startDot === -1) startDot = i;
-          else if (preDotState !== 1) preDotState = 1;
-        } else if (startDot !== -1) {
-          preDotState = -1;
-        }
-      }
-      if (startDot === -1 || end === -1 || preDotState === 0 ||
-          (preDotState === 1 && startDot === end - 1 && startDot === startPart + 1)) {
-        return '';
-      }
-      return p.slice(startDot, end);
+      const { base } = lastSegment(p);
+      return base === '..' ? '' : extOf(base);
     },
 
     format(pathObject) {
       if (pathObject === null || typeof pathObject !== 'object') {
-        const e = new TypeError(`The "pathObject" argument must be of type object. Received ${pathObject === null ? 'null' : `type ${typeof pathObject} (${String(pathObject)})`}`);
-        e.code = 'ERR_INVALID_ARG_TYPE';
-        throw e;
+        throw codedError(TypeError, `The "pathObject" argument must be of type object. Received ${pathObject === null ? 'null' : `type ${typeof pathObject} (${String(pathObject)})`}`, 'ERR_INVALID_ARG_TYPE');
       }
+      const ext = pathObject.ext ? `${pathObject.ext[0] === '.' ? '' : '.'}${pathObject.ext}` : '';
       const dir = pathObject.dir || pathObject.root;
-      const base = pathObject.base || `${pathObject.name || ''}${formatExt(pathObject.ext)}`;
+      const base = pathObject.base || `${pathObject.name || ''}${ext}`;
       if (!dir) return base;
       return dir === pathObject.root ? `${dir}${base}` : `${dir}/${base}`;
     },
 
     parse(p) {
       validateString(p, 'path');
-      const ret = { root: '', dir: '', base: '', ext: '', name: '' };
-      if (p.length === 0) return ret;
-      const isAbsolute = p.charCodeAt(0) === 47;
-      let start;
-      if (isAbsolute) {
-        ret.root = '/';
-        start = 1;
-      } else {
-        start = 0;
-      }
-      let startDot = -1;
-      let startPart = 0;
-      let end = -1;
-      let matchedSlash = true;
-      let i = p.length - 1;
-      let preDotState = 0;
-      for (; i >= start; --i) {
-        const code = p.charCodeAt(i);
-        if (code === 47) {
-          if (!matchedSlash) {
-            startPart = i + 1;
-            break;
-          }
-          continue;
-        }
-        if (end === -1) {
-          matchedSlash = false;
-          end = i + 1;
-        }
-        if (code === 46) {
-          if (startDot === -1) startDot = i;
-          else if (preDotState !== 1) preDotState = 1;
-        } else if (startDot !== -1) {
-          preDotState = -1;
-        }
-      }
-      if (end !== -1) {
-        const start2 = startPart === 0 && isAbsolute ? 1 : startPart;
-        if (startDot === -1 || preDotState === 0 ||
-            (preDotState === 1 && startDot === end - 1 && startDot === startPart + 1)) {
-          ret.base = ret.name = p.slice(start2, end);
-        } else {
-          ret.name = p.slice(start2, startDot);
-          ret.base = p.slice(start2, end);
-          ret.ext = p.slice(startDot, end);
-        }
-      }
-      if (startPart > 0) ret.dir = p.slice(0, startPart - 1);
-      else if (isAbsolute) ret.dir = '/';
-      return ret;
+      const root = p.charCodeAt(0) === 47 ? '/' : '';
+      const { start, base } = lastSegment(p);
+      const ext = base === '..' && !(root && start === 1) ? '' : extOf(base);
+      const dir = start > 1 ? p.slice(0, start - 1) : root;
+      return { root, dir, base, ext, name: ext ? base.slice(0, base.length - ext.length) : base };
     },
   };
-
-  function formatExt(ext) {
-    return ext ? `${ext[0] === '.' ? '' : '.'}${ext}` : '';
-  }
 
   path.posix = path;
   return { path };

@@ -1,4 +1,5 @@
-// Pool sizes far from the core count, and tasks submitted from callbacks while draining.
+// Shared by pool_many.mjs and pool_one.mjs: pool sizes far from the core count, and tasks
+// submitted from callbacks while draining.
 const square = (x) => x * x;
 const results = await Promise.all(Array.from({ length: 500 }, (_, i) => new Deferred(square, i)));
 console.log(Deferred.poolSize, results.every((v, i) => v === i * i));
