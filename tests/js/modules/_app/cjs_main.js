@@ -1,7 +1,7 @@
 // The body of cjs_app.cjs (inside _app/ so that bare names find _app/node_modules).
 const path = require('path');
 const rel = (p) => path.relative(__dirname, p);
-console.log('module:', module.id === rel(__filename) ? 'id ok' : module.id, rel(module.filename), module.loaded, require.main === module);
+console.log('module:', module.id === __filename ? 'id is the filename' : 'id differs', rel(module.filename), module.loaded, require.main === module);
 console.log('__filename/__dirname:', path.basename(__filename), path.basename(__dirname));
 console.log('this is module.exports:', this === module.exports);
 
@@ -38,7 +38,7 @@ console.log('not cached after throwing:', require.cache[require.resolve('./lib/t
 
 // misses
 for (const id of ['./missing', 'no-such-package', 'greet/missing', '@demo/dual/internal/x']) {
-  try { require(id); } catch (e) { console.log(e.code, JSON.stringify(e.message.replace(__dirname, '<app>'))); }
+  try { require(id); } catch (e) { console.log(e.code, JSON.stringify(e.message.replace(__dirname, '<app>').replace(path.dirname(__dirname), '<tests>'))); }
 }
 try { require(''); } catch (e) { console.log(e.code, e.message); }
 try { require(42); } catch (e) { console.log(e.code, e.message); }
