@@ -1,68 +1,17 @@
 // Property test of the value crossing: random values (seeded, so reproducible) go to a
 // worker and back and must come back deeply equal, with shared references and cycles kept.
 // PROTOJS_FUZZ_CASES raises the count for a longer run.
+import { randomValue, equal } from './_roundtrip_lib.mjs';
 const CASES = Number(process.env.PROTOJS_FUZZ_CASES || 300);
 let seed = Number(process.env.PROTOJS_FUZZ_SEED || 12345);
 const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296);
-const pick = (a) => a[Math.floor(rnd() * a.length)];
-const TYPED = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array];
-
-function randomString() {
-  let s = '';
-  const n = Math.floor(rnd() * 8);
-  for (let i = 0; i < n; i++) {
-    const k = rnd();
-    s += k < 0.6 ? String.fromCharCode(32 + Math.floor(rnd() * 90))
-      : k < 0.75 ? String.fromCharCode(0xd800 + Math.floor(rnd() * 0x800)) // lone surrogates
-      : k < 0.9 ? '€😀'[Math.floor(rnd() * 2)] : String.fromCharCode(Math.floor(rnd() * 0xffff));
-  }
-  return s;
-}
-
-function randomValue(depth, pool) {
-  const k = Math.floor(rnd() * (depth > 3 ? 8 : 16));
-  switch (k) {
-    case 0: return undefined;
-    case 1: return null;
-    case 2: return rnd() < 0.5;
-    case 3: return pick([0, -0, 1, -1, 2 ** 31, 2 ** 53, NaN, Infinity, -Infinity, rnd() * 1e6, 1e-300]);
-    case 4: return BigInt(Math.floor(rnd() * 1e6)) * (rnd() < 0.5 ? -1n : 1n) * (rnd() < 0.3 ? 2n ** 70n : 1n);
-    case 5: case 6: return randomString();
-    case 7: return pool.length && rnd() < 0.5 ? pick(pool) : new Date(Math.floor(rnd() * 4e12));
-    case 8: { const a = []; pool.push(a); const n = Math.floor(rnd() * 5); for (let i = 0; i < n; i++) a.push(randomValue(depth + 1, pool)); return a; }
-    case 9: case 10: { const o = {}; pool.push(o); const n = Math.floor(rnd() * 5); for (let i = 0; i < n; i++) o[randomString() || 'k' + i] = randomValue(depth + 1, pool); return o; }
-    case 11: { const m = new Map(); pool.push(m); const n = Math.floor(rnd() * 4); for (let i = 0; i < n; i++) m.set(randomValue(depth + 1, pool), randomValue(depth + 1, pool)); return m; }
-    case 12: { const s = new Set(); pool.push(s); const n = Math.floor(rnd() * 4); for (let i = 0; i < n; i++) s.add(randomValue(depth + 1, pool)); return s; }
-    case 13: { const T = pick(TYPED); const n = Math.floor(rnd() * 6); const t = new T(n); for (let i = 0; i < n; i++) t[i] = T.name.startsWith('Big') ? BigInt(Math.floor(rnd() * 1000)) : rnd() * 300 - 100; return t; }
-    case 14: return pool.length ? pick(pool) : new RegExp('a+' + Math.floor(rnd() * 9), pick(['', 'g', 'gi', 'y']));
-    default: { const e = new (pick([Error, TypeError, RangeError]))(randomString()); if (rnd() < 0.3) e.cause = randomValue(depth + 1, pool); return e; }
-  }
-}
-
-// Deep equality that also checks the shape of shared references (a -> b mapping is 1:1).
-function equal(a, b, seen = new Map()) {
-  if (typeof a !== typeof b) return false;
-  if (typeof a !== 'object' || a === null || b === null) return Object.is(a, b);
-  if (seen.has(a)) return seen.get(a) === b;
-  seen.set(a, b);
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  if (a instanceof Date) return Object.is(a.getTime(), b.getTime());
-  if (a instanceof RegExp) return a.source === b.source && a.flags === b.flags;
-  if (a instanceof Error) return a.name === b.name && a.message === b.message && equal(a.cause, b.cause, seen);
-  if (ArrayBuffer.isView(a)) return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
-  if (a instanceof Map) { const ea = [...a], eb = [...b]; return ea.length === eb.length && ea.every(([k, v], i) => equal(k, eb[i][0], seen) && equal(v, eb[i][1], seen)); }
-  if (a instanceof Set) { const ea = [...a], eb = [...b]; return ea.length === eb.length && ea.every((v, i) => equal(v, eb[i], seen)); }
-  const ka = Object.keys(a), kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && equal(a[k], b[k], seen));
-}
-
 let failures = 0;
 const echo = (v) => v;
 for (let c = 0; c < CASES; c++) {
   const pool = [];
-  const value = randomValue(0, pool);
+  const value = randomValue(rnd, 0, pool);
   // close some cycles
-  if (pool.length > 1 && rnd() < 0.5) { const o = pick(pool); if (Array.isArray(o)) o.push(pick(pool)); }
+  if (pool.length > 1 && rnd() < 0.5) { const o = pool[Math.floor(rnd() * pool.length)]; if (Array.isArray(o)) o.push(pool[Math.floor(rnd() * pool.length)]); }
   const back = await new Deferred(echo, value);
   if (!equal(value, back)) {
     failures++;
