@@ -1,214 +1,55 @@
-// util.inspect / util.format for protojs, in plain JavaScript.
+// util.inspect / util.format / util.formatWithOptions for protojs.
 //
-// The layout rules (line breaking, array grouping, quoting, error headers,
-// circular markers, ...) follow Node v20's lib/internal/util/inspect.js
-// (MIT License, Copyright Node.js contributors and Joyent, Inc.) so that
-// console.log prints exactly what Node prints. tests/inspect/compare.js checks
-// this against Node itself.
+// Output is meant to match Node's util module character for character; the
+// code is written from Node's observable behaviour only.
 //
-// This file is evaluated as a script; its completion value is a function that
-// takes the engine `host` object and returns { inspect, format,
-// formatWithOptions }. From `host` it uses only:
-//   host.kind(v)          engine class of an object ('Map', 'Proxy', ...);
-//                         when missing, plain-JS brand checks are used instead
-//                         (proxies, bound functions, generators are then not
-//                         told apart).
-//   host.promiseState(p)  ['pending'] | ['fulfilled', v] | ['rejected', e];
-//                         when missing, promises print `Promise { <unknown> }`.
+// How it works, in two passes:
 //
-// Deliberately not supported (differences from Node):
-// - colors: accepted and ignored, output is never styled.
-// - showProxy: proxies are inspected through their traps (Node reads the
-//   target without running traps); a revoked proxy prints <Revoked Proxy>, a
-//   trap that throws prints <Inspection threw (message)>. Proxies of Map, Set,
-//   Date, ... print as plain objects (brand checks do not see through them).
-// - Map/Set iterators, WeakMap/WeakSet contents (even with showHidden) cannot
-//   be previewed without the engine: iterators print like plain objects
-//   (`Object [Map Iterator] {}`), weak collections as `<items unknown>`.
-// - Errors: QuickJS keeps only the frame lines in err.stack, so the
-//   "Name: message" header is rebuilt from the current name/message when the
-//   error is printed (V8 fixes it when .stack is first read). With showHidden
-//   the raw `[stack]` property shows QuickJS's frames-only text.
-// - The constructor name V8 remembers for objects whose prototype was set to
-//   null (`[Foo: null prototype]`) is unknown here: such objects print with
-//   their engine class name (`[Object: null prototype]`).
-// - String widths (array grouping only) approximate ICU's East Asian Width
-//   data with Node's non-ICU ranges plus \p{Emoji_Presentation}.
-// - URL objects and External values get no special treatment.
-// - Engine facts show through: QuickJS gives bound functions Function.prototype
-//   as prototype (Node prints `[Function: bound f] AsyncFunction` for a bound
-//   async function, protojs `[Function: bound f]`), and its functions have no
-//   own `arguments`/`caller`, visible with showHidden / `%o`.
+//   1. describe(): walks the value once and turns it into a small document
+//      tree. Leaves are finished text; "boxes" are containers (objects,
+//      arrays, maps, ...) holding a list of rows. Everything that depends on
+//      the value itself (depth limit, cycles, getters, custom inspectors) is
+//      settled here.
+//   2. render(): turns the tree into text. Everything that depends on where a
+//      part ends up (indentation, line breaking, column grouping of arrays,
+//      splitting of long strings) is settled here.
+//
+// The file is a script whose completion value is a factory taking the host
+// object ({ kind(v), promiseState(p) }, both optional) and returning
+// { inspect, format, formatWithOptions }.
 (function (host) {
   'use strict';
 
-  host = host || {};
+  // ===========================================================================
+  // Intrinsics captured up front (user code may patch globals later).
 
-  // ---------------------------------------------------------------------------
-  // Captured builtins. Printing must keep working when user code patches
-  // prototypes, and brand-checking getters double as type tests.
+  const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+  const isEnumerable = (o, k) => Object.prototype.propertyIsEnumerable.call(o, k);
+  const objToString = (v) => Object.prototype.toString.call(v);
+  const fnSource = (f) => { try { return Function.prototype.toString.call(f); } catch { return ''; } };
+  const getProto = Object.getPrototypeOf;
+  const ownDesc = Object.getOwnPropertyDescriptor;
+  const TypedArrayProto = getProto(Uint8Array.prototype);
+  const typedArrayTagGetter = ownDesc(TypedArrayProto, Symbol.toStringTag).get;
+  const AsyncFunctionProto = getProto(async function () {});
+  const GeneratorFunctionProto = getProto(function* () {});
+  const AsyncGeneratorFunctionProto = getProto(async function* () {});
+  const customSymbol = Symbol.for('nodejs.util.inspect.custom');
 
-  const uncurryThis = (fn) => Function.prototype.call.bind(fn);
-  const getter = (proto, key) => uncurryThis(Object.getOwnPropertyDescriptor(proto, key).get);
-
-  const ArrayIsArray = Array.isArray;
-  const JSONStringify = JSON.stringify;
-  const MathMax = Math.max;
-  const MathMin = Math.min;
-  const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
-  const ObjectGetOwnPropertyNames = Object.getOwnPropertyNames;
-  const ObjectGetOwnPropertySymbols = Object.getOwnPropertySymbols;
-  const ObjectGetPrototypeOf = Object.getPrototypeOf;
-  const ObjectIs = Object.is;
-  const ObjectKeys = Object.keys;
-  const ReflectOwnKeys = Reflect.ownKeys;
-  const ObjectPrototypeHasOwnProperty = uncurryThis(Object.prototype.hasOwnProperty);
-  const ObjectPrototypePropertyIsEnumerable = uncurryThis(Object.prototype.propertyIsEnumerable);
-  const ObjectPrototypeToString = uncurryThis(Object.prototype.toString);
-  const FunctionPrototypeToString = uncurryThis(Function.prototype.toString);
-  const FunctionPrototypeSymbolHasInstance = uncurryThis(Function.prototype[Symbol.hasInstance]);
-  const ErrorPrototypeToString = uncurryThis(Error.prototype.toString);
-  const DatePrototypeGetTime = uncurryThis(Date.prototype.getTime);
-  const DatePrototypeToISOString = uncurryThis(Date.prototype.toISOString);
-  const DatePrototypeToString = uncurryThis(Date.prototype.toString);
-  const RegExpPrototypeToString = uncurryThis(RegExp.prototype.toString);
-  const RegExpPrototypeGetSource = getter(RegExp.prototype, 'source');
-  const SymbolPrototypeToString = uncurryThis(Symbol.prototype.toString);
-  const SymbolPrototypeValueOf = uncurryThis(Symbol.prototype.valueOf);
-  const NumberPrototypeValueOf = uncurryThis(Number.prototype.valueOf);
-  const StringPrototypeValueOf = uncurryThis(String.prototype.valueOf);
-  const BooleanPrototypeValueOf = uncurryThis(Boolean.prototype.valueOf);
-  const BigIntPrototypeValueOf = uncurryThis(BigInt.prototype.valueOf);
-  const MapPrototypeGetSize = getter(Map.prototype, 'size');
-  const MapPrototypeEntries = uncurryThis(Map.prototype.entries);
-  const SetPrototypeGetSize = getter(Set.prototype, 'size');
-  const SetPrototypeValues = uncurryThis(Set.prototype.values);
-  const WeakMapPrototypeHas = uncurryThis(WeakMap.prototype.has);
-  const WeakSetPrototypeHas = uncurryThis(WeakSet.prototype.has);
-  const ArrayBufferPrototypeGetByteLength = getter(ArrayBuffer.prototype, 'byteLength');
-  const SharedArrayBufferPrototypeGetByteLength = typeof SharedArrayBuffer === 'function' ?
-    getter(SharedArrayBuffer.prototype, 'byteLength') : undefined;
-  const DataViewPrototypeGetBuffer = getter(DataView.prototype, 'buffer');
-  const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
-  const TypedArrayPrototypeGetSymbolToStringTag = getter(TypedArrayPrototype, Symbol.toStringTag);
-  const TypedArrayPrototypeGetLength = getter(TypedArrayPrototype, 'length');
-
-  const AsyncFunctionPrototype = ObjectGetPrototypeOf(async function () {});
-  const GeneratorFunctionPrototype = ObjectGetPrototypeOf(function* () {});
-  const AsyncGeneratorFunctionPrototype = ObjectGetPrototypeOf(async function* () {});
-
-  const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
-
-  // Constructors whose prototypes end the search for user-defined prototype
-  // properties and whose toString counts as built-in for `%s` (Node's rule:
-  // capitalised global names).
-  const builtInObjects = new Set(
-    ObjectGetOwnPropertyNames(globalThis).filter((name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)),
-  );
-
-  // ---------------------------------------------------------------------------
-  // Engine facts: what kind of object a value is. host.kind knows the internal
-  // class; the brand checks below are the fallback and also tell apart the
-  // sub-types host.kind groups together ('Boxed', 'Weak', 'TypedArray').
-
-  const passes = (check, value, arg) => {
-    try {
-      check(value, arg);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-
-  function guessKind(value) {
-    let isArray;
-    try {
-      isArray = ArrayIsArray(value);
-    } catch {
-      return 'RevokedProxy';
-    }
-    if (isArray) return 'Array';
-    if (typeof value === 'function') return 'JsFunction';
-    if (passes(MapPrototypeGetSize, value)) return 'Map';
-    if (passes(SetPrototypeGetSize, value)) return 'Set';
-    if (weakType(value) !== undefined) return 'Weak';
-    if (passes(DatePrototypeGetTime, value)) return 'Date';
-    if (passes(RegExpPrototypeGetSource, value) && value !== RegExp.prototype) return 'RegExp';
-    if (TypedArrayPrototypeGetSymbolToStringTag(value) !== undefined) return 'TypedArray';
-    if (passes(ArrayBufferPrototypeGetByteLength, value)) return 'ArrayBuffer';
-    if (SharedArrayBufferPrototypeGetByteLength !== undefined &&
-        passes(SharedArrayBufferPrototypeGetByteLength, value)) {
-      return 'SharedArrayBuffer';
-    }
-    if (passes(DataViewPrototypeGetBuffer, value)) return 'DataView';
-    if (passes(SymbolPrototypeValueOf, value)) return 'SymbolBox';
-    if (boxedType(value) !== undefined) return 'Boxed';
-    switch (ObjectPrototypeToString(value)) {
-      case '[object Error]': return 'Error';
-      case '[object Arguments]': return 'Arguments';
-      case '[object Module]':
-        if (ObjectGetPrototypeOf(value) === null) return 'ModuleNamespace';
-    }
-    if (value instanceof Promise) return 'Promise';
-    return 'Other';
-  }
-
-  const kindOf = typeof host.kind === 'function' ? (value) => host.kind(value) : guessKind;
-
-  function boxedType(value) {
-    if (passes(NumberPrototypeValueOf, value)) return 'Number';
-    if (passes(StringPrototypeValueOf, value)) return 'String';
-    if (passes(BooleanPrototypeValueOf, value)) return 'Boolean';
-    if (passes(BigIntPrototypeValueOf, value)) return 'BigInt';
-    if (passes(SymbolPrototypeValueOf, value)) return 'Symbol';
-    return undefined;
-  }
-
-  function weakType(value) {
-    if (passes(WeakMapPrototypeHas, value, {})) return 'WeakMap';
-    if (passes(WeakSetPrototypeHas, value, {})) return 'WeakSet';
-    if (typeof WeakRef === 'function' && passes(uncurryThis(WeakRef.prototype.deref), value)) {
-      return 'WeakRef';
-    }
-    return undefined;
-  }
-
-  // The class name the engine gives an object regardless of its prototype
-  // chain (V8's GetConstructorName), used for null-prototype objects.
-  function internalConstructorName(value) {
-    const kind = kindOf(value);
-    switch (kind) {
-      case 'Array': case 'Error': case 'Date': case 'RegExp': case 'Map': case 'Set':
-      case 'ArrayBuffer': case 'SharedArrayBuffer': case 'DataView': case 'Promise':
-        return kind;
-      case 'TypedArray': return TypedArrayPrototypeGetSymbolToStringTag(value);
-      case 'Boxed': case 'SymbolBox': return boxedType(value);
-      case 'Weak': return weakType(value);
-      case 'JsFunction': case 'NativeFunction': case 'BoundFunction': return 'Function';
-      default: return 'Object';
+  // Constructor names of global built-ins (used by format's %s to decide
+  // whether a toString is user-defined).
+  const builtinCtorNames = new Set();
+  for (const name of Object.getOwnPropertyNames(globalThis)) {
+    if (/^[A-Z][a-zA-Z0-9]+$/.test(name)) {
+      const d = ownDesc(globalThis, name);
+      if (d && typeof d.value === 'function') builtinCtorNames.add(name);
     }
   }
 
-  // Unknown without host.promiseState, or for proxies of promises.
-  function promiseState(promise) {
-    try {
-      return host.promiseState(promise);
-    } catch {
-      return ['unknown'];
-    }
-  }
-
-  const isError = (value, kind) => kind === 'Error' || value instanceof Error;
-
-  function isStackOverflowError(err) {
-    return err != null && (err.name === 'RangeError' || err.name === 'InternalError') &&
-      /^(?:Maximum call stack size exceeded|stack overflow)/.test(err.message);
-  }
-
-  // ---------------------------------------------------------------------------
+  // ===========================================================================
   // Options
 
-  const inspectDefaultOptions = Object.seal({
+  const defaults = {
     showHidden: false,
     depth: 2,
     colors: false,
@@ -221,1476 +62,1245 @@
     sorted: false,
     getters: false,
     numericSeparator: false,
-  });
+  };
 
-  const kObjectType = 0;
-  const kArrayType = 1;
-  const kArrayExtrasType = 2;
+  const ansi = {
+    bold: [1, 22], italic: [3, 23], underline: [4, 24], inverse: [7, 27],
+    white: [37, 39], grey: [90, 39], black: [30, 39], blue: [34, 39], cyan: [36, 39],
+    green: [32, 39], magenta: [35, 39], red: [31, 39], yellow: [33, 39],
+  };
+  const styleOf = {
+    special: 'cyan', number: 'yellow', bigint: 'yellow', boolean: 'yellow', undefined: 'grey',
+    null: 'bold', string: 'green', symbol: 'green', date: 'magenta', regexp: 'red', module: 'underline',
+  };
+  const plainStyle = (s) => s;
+  function colorStyle(s, type) {
+    const c = ansi[styleOf[type]];
+    return c ? `\u001b[${c[0]}m${s}\u001b[${c[1]}m` : s;
+  }
 
-  // Output is never coloured. `stylize` (replaceable through the options, as
-  // in Node) is still applied to every styled token and handed to custom
-  // inspectors.
-  const stylizeNoColor = (str) => str;
-
-  function inspect(value, opts) {
-    const ctx = {
-      budget: {},
-      indentationLvl: 0,
-      seen: [],
-      currentDepth: 0,
-      stylize: stylizeNoColor,
-      ...inspectDefaultOptions,
-    };
-    if (arguments.length > 1) {
-      // Legacy signature: inspect(value, showHidden, depth, colors).
-      if (arguments.length > 2 && arguments[2] !== undefined) {
-        ctx.depth = arguments[2];
-      }
-      if (typeof opts === 'boolean') {
-        ctx.showHidden = opts;
-      } else if (opts) {
-        for (const key of ObjectKeys(opts)) {
-          if (ObjectPrototypeHasOwnProperty(inspectDefaultOptions, key) || key === 'stylize') {
-            ctx[key] = opts[key];
-          } else if (ctx.userOptions === undefined) {
-            // Passed through to custom inspectors untouched.
-            ctx.userOptions = opts;
-          }
-        }
+  // Settings for one top-level inspect() call.
+  function makeSettings(opts) {
+    const cfg = Object.assign({}, defaults);
+    cfg.stylize = plainStyle;
+    cfg.userOptions = undefined;
+    if (opts) {
+      for (const key of Object.keys(opts)) {
+        if (hasOwn(defaults, key) || key === 'stylize') cfg[key] = opts[key];
+        else if (cfg.userOptions === undefined) cfg.userOptions = opts;
       }
     }
-    ctx.colors = false;
-    if (ctx.maxArrayLength === null) ctx.maxArrayLength = Infinity;
-    if (ctx.maxStringLength === null) ctx.maxStringLength = Infinity;
-    return formatValue(ctx, value, 0);
+    if (cfg.colors) cfg.stylize = colorStyle;
+    if (cfg.maxArrayLength === null) cfg.maxArrayLength = Infinity;
+    if (cfg.maxStringLength === null) cfg.maxStringLength = Infinity;
+    cfg.seen = [];          // objects on the current path (cycle detection)
+    cfg.refs = new Map();   // object -> reference number for <ref *N>
+    cfg.lastBoxLevel = 0;   // level of the most recently opened non-empty box
+    return cfg;
   }
-  inspect.custom = customInspectSymbol;
-  Object.defineProperty(inspect, 'defaultOptions', {
-    get() {
-      return inspectDefaultOptions;
-    },
-    set(options) {
-      if (options === null || typeof options !== 'object') {
-        throw invalidArgType('options', options);
-      }
-      Object.assign(inspectDefaultOptions, options);
-    },
-  });
 
   // The options object handed to custom inspectors.
-  function getUserOptions(ctx, isCrossContext) {
-    const ret = {
-      stylize: ctx.stylize,
-      showHidden: ctx.showHidden,
-      depth: ctx.depth,
-      colors: ctx.colors,
-      customInspect: ctx.customInspect,
-      showProxy: ctx.showProxy,
-      maxArrayLength: ctx.maxArrayLength,
-      maxStringLength: ctx.maxStringLength,
-      breakLength: ctx.breakLength,
-      compact: ctx.compact,
-      sorted: ctx.sorted,
-      getters: ctx.getters,
-      numericSeparator: ctx.numericSeparator,
-      ...ctx.userOptions,
+  function optionsForCustom(cfg, foreign) {
+    const out = {
+      stylize: cfg.stylize,
+      showHidden: cfg.showHidden, depth: cfg.depth, colors: cfg.colors,
+      customInspect: cfg.customInspect, showProxy: cfg.showProxy,
+      maxArrayLength: cfg.maxArrayLength, maxStringLength: cfg.maxStringLength,
+      breakLength: cfg.breakLength, compact: cfg.compact, sorted: cfg.sorted,
+      getters: cfg.getters, numericSeparator: cfg.numericSeparator,
     };
-    // Objects outside Object's realm (null prototypes, proxies) get an options
-    // object without prototype or non-primitive members, as in Node.
-    if (isCrossContext) {
-      Object.setPrototypeOf(ret, null);
-      for (const key of ObjectKeys(ret)) {
-        if ((typeof ret[key] === 'object' || typeof ret[key] === 'function') && ret[key] !== null) {
-          delete ret[key];
-        }
-      }
-      ret.stylize = Object.setPrototypeOf((value) => value, null);
+    if (cfg.userOptions) Object.assign(out, cfg.userOptions);
+    if (foreign) {
+      // The receiver may come from elsewhere: hand it a prototype-less copy.
+      const bare = Object.create(null);
+      Object.assign(bare, out);
+      const styl = cfg.stylize;
+      bare.stylize = Object.setPrototypeOf((v, type) => styl(String(v), type), null);
+      return bare;
     }
-    return ret;
+    return out;
   }
 
-  // Node's ERR_INVALID_ARG_TYPE error for an "object" parameter.
-  function invalidArgType(name, value) {
-    const err = new TypeError(
-      `The "${name}" argument must be of type object. Received ${describeReceived(value)}`);
-    err.code = 'ERR_INVALID_ARG_TYPE';
-    return err;
-  }
+  // ===========================================================================
+  // Primitive text
 
-  function describeReceived(value) {
-    if (value === null || value === undefined) return `${value}`;
-    switch (typeof value) {
-      case 'bigint': return `type bigint (${value}n)`;
-      case 'number': return `type number (${ObjectIs(value, -0) ? '-0' : value})`;
-      case 'boolean': return `type boolean (${value})`;
-      case 'symbol': return `type symbol (${String(value)})`;
-      case 'function': return `function ${value.name}`;
-      case 'object':
-        if (value.constructor && 'name' in value.constructor) {
-          return `an instance of ${value.constructor.name}`;
-        }
-        return inspect(value, { depth: -1 });
-      default: {
-        const text = value.length > 28 ? `${value.slice(0, 25)}...` : value;
-        return `type string (${text.includes("'") ? JSONStringify(text) : `'${text}'`})`;
-      }
-    }
-  }
+  const CONTROL_NAMES = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r', 39: "\\'", 92: '\\\\' };
+  const hex2 = (n) => n.toString(16).toUpperCase().padStart(2, '0');
 
-  // ---------------------------------------------------------------------------
-  // Strings and other primitives
-
-  /* eslint-disable no-control-regex */
-  const strEscapeSequencesRegExp = /[\x00-\x1f\x27\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-  const strEscapeSequencesReplacer = /[\x00-\x1f\x27\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-  const strEscapeSequencesRegExpSingle = /[\x00-\x1f\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-  const strEscapeSequencesReplacerSingle = /[\x00-\x1f\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-  /* eslint-enable no-control-regex */
-
-  const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
-  const numberRegExp = /^(0|[1-9][0-9]*)$/;
-  const kMinLineLength = 16;
-
-  // Escapes for control characters, the single quote and the backslash,
-  // indexed by char code; empty entries are printed as-is.
-  const meta = [
-    '\\x00', '\\x01', '\\x02', '\\x03', '\\x04', '\\x05', '\\x06', '\\x07',
-    '\\b', '\\t', '\\n', '\\x0B', '\\f', '\\r', '\\x0E', '\\x0F',
-    '\\x10', '\\x11', '\\x12', '\\x13', '\\x14', '\\x15', '\\x16', '\\x17',
-    '\\x18', '\\x19', '\\x1A', '\\x1B', '\\x1C', '\\x1D', '\\x1E', '\\x1F',
-    '', '', '', '', '', '', '', "\\'", '', '', '', '', '', '', '', '',
-    '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '',
-    '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '',
-    '', '', '', '', '', '', '', '', '', '', '', '', '\\\\', '', '', '',
-    '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '',
-    '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '\\x7F',
-    '\\x80', '\\x81', '\\x82', '\\x83', '\\x84', '\\x85', '\\x86', '\\x87',
-    '\\x88', '\\x89', '\\x8A', '\\x8B', '\\x8C', '\\x8D', '\\x8E', '\\x8F',
-    '\\x90', '\\x91', '\\x92', '\\x93', '\\x94', '\\x95', '\\x96', '\\x97',
-    '\\x98', '\\x99', '\\x9A', '\\x9B', '\\x9C', '\\x9D', '\\x9E', '\\x9F',
-  ];
-
-  function escapeFn(str) {
-    const charCode = str.charCodeAt(0);
-    return meta.length > charCode ? meta[charCode] : `\\u${charCode.toString(16)}`;
-  }
-
-  function addQuotes(str, quotes) {
-    if (quotes === -1) return `"${str}"`;
-    if (quotes === -2) return `\`${str}\``;
-    return `'${str}'`;
-  }
-
-  // Quote a string: single quotes unless the string contains one, then double
-  // quotes, then backticks; escape control characters and lone surrogates.
-  function strEscape(str) {
-    let escapeTest = strEscapeSequencesRegExp;
-    let escapeReplace = strEscapeSequencesReplacer;
-    let singleQuote = 39;
+  // Quotes a string the way Node does: single quotes unless the text holds
+  // single quotes, then double quotes, then backticks.
+  function quote(str) {
+    let q = "'";
     if (str.includes("'")) {
-      if (!str.includes('"')) {
-        singleQuote = -1;
-      } else if (!str.includes('`') && !str.includes('${')) {
-        singleQuote = -2;
-      }
-      if (singleQuote !== 39) {
-        escapeTest = strEscapeSequencesRegExpSingle;
-        escapeReplace = strEscapeSequencesReplacerSingle;
-      }
+      if (!str.includes('"')) q = '"';
+      else if (!str.includes('`') && !str.includes('${')) q = '`';
     }
-    if (!escapeTest.test(str)) return addQuotes(str, singleQuote);
-    if (str.length > 100) {
-      return addQuotes(str.replace(escapeReplace, escapeFn), singleQuote);
-    }
-    let result = '';
-    let last = 0;
+    let out = '';
+    let plainFrom = 0;
     for (let i = 0; i < str.length; i++) {
-      const point = str.charCodeAt(i);
-      if (point === singleQuote || point === 92 || point < 32 || (point > 126 && point < 160)) {
-        result += `${str.slice(last, i)}${meta[point]}`;
-        last = i + 1;
-      } else if (point >= 0xd800 && point <= 0xdfff) {
-        if (point <= 0xdbff && i + 1 < str.length) {
-          const next = str.charCodeAt(i + 1);
-          if (next >= 0xdc00 && next <= 0xdfff) {
-            i++;
-            continue;
-          }
-        }
-        result += `${str.slice(last, i)}\\u${point.toString(16)}`;
-        last = i + 1;
+      const c = str.charCodeAt(i);
+      let rep;
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+        rep = CONTROL_NAMES[c] || `\\x${hex2(c)}`;
+      } else if (c === 92 || (c === 39 && q === "'")) {
+        rep = CONTROL_NAMES[c];
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        const next = str.charCodeAt(i + 1);
+        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) { i++; continue; }
+        rep = `\\u${c.toString(16)}`;
+      } else {
+        continue;
       }
+      out += str.slice(plainFrom, i) + rep;
+      plainFrom = i + 1;
     }
-    if (last !== str.length) result += str.slice(last);
-    return addQuotes(result, singleQuote);
+    return q + out + str.slice(plainFrom) + q;
   }
 
-  function addNumericSeparator(integerString) {
-    let result = '';
-    let i = integerString.length;
-    const start = integerString[0] === '-' ? 1 : 0;
-    for (; i >= start + 4; i -= 3) {
-      result = `_${integerString.slice(i - 3, i)}${result}`;
-    }
-    return i === integerString.length ? integerString : `${integerString.slice(0, i)}${result}`;
+  // Escapes (without quoting) a key shown in brackets.
+  function escapeBare(str) {
+    const quoted = quote(str);
+    return quoted.slice(1, -1);
   }
 
-  function addNumericSeparatorEnd(integerString) {
-    let result = '';
-    let i = 0;
-    for (; i < integerString.length - 3; i += 3) {
-      result += `${integerString.slice(i, i + 3)}_`;
+  function groupDigits(intText) {
+    const neg = intText[0] === '-';
+    let digits = neg ? intText.slice(1) : intText;
+    let out = '';
+    while (digits.length > 3) {
+      out = `_${digits.slice(-3)}${out}`;
+      digits = digits.slice(0, -3);
     }
-    return i === 0 ? integerString : `${result}${integerString.slice(i)}`;
+    return (neg ? '-' : '') + digits + out;
   }
 
-  function formatNumber(fn, number, numericSeparator) {
-    if (!numericSeparator) {
-      // `${-0}` is '0'.
-      if (ObjectIs(number, -0)) return fn('-0', 'number');
-      return fn(`${number}`, 'number');
+  function groupFraction(frac) {
+    let out = '';
+    for (let i = 0; i < frac.length; i += 3) out += (i ? '_' : '') + frac.slice(i, i + 3);
+    return out;
+  }
+
+  function numberText(n, separators) {
+    if (!separators) return Object.is(n, -0) ? '-0' : `${n}`;
+    // (with separators Node prints -0 as plain 0)
+    const text = `${n}`;
+    if (!Number.isFinite(n) || text.includes('e')) return text;
+    const whole = Math.trunc(n);
+    const wholeText = n < 0 && whole === 0 ? '-0' : `${whole}`;
+    if (whole === n) return groupDigits(wholeText);
+    return `${groupDigits(wholeText)}.${groupFraction(text.slice(text.indexOf('.') + 1))}`;
+  }
+
+  function bigintText(n, separators) {
+    const text = `${n}`;
+    return `${separators ? groupDigits(text) : text}n`;
+  }
+
+  function symbolText(sym) {
+    return Symbol.prototype.toString.call(sym);
+  }
+
+  // Text for any primitive other than strings (strings need layout info).
+  function primitiveLeaf(cfg, v) {
+    switch (typeof v) {
+      case 'number': return cfg.stylize(numberText(v, cfg.numericSeparator), 'number');
+      case 'bigint': return cfg.stylize(bigintText(v, cfg.numericSeparator), 'bigint');
+      case 'boolean': return cfg.stylize(`${v}`, 'boolean');
+      case 'undefined': return cfg.stylize('undefined', 'undefined');
+      case 'symbol': return cfg.stylize(symbolText(v), 'symbol');
+      default: return cfg.stylize('null', 'null');
     }
-    const numberString = String(number);
-    if (Math.trunc(number) === number) {
-      if (!Number.isFinite(number) || numberString.includes('e')) {
-        return fn(numberString, 'number');
+  }
+
+  // ===========================================================================
+  // Display width (for column grouping): wide East Asian characters and most
+  // emoji take two columns, combining marks and control characters none.
+
+  function isWide(cp) {
+    return cp >= 0x1100 && (
+      cp <= 0x115f || cp === 0x2329 || cp === 0x232a ||
+      (cp >= 0x231a && cp <= 0x231b) || (cp >= 0x23e9 && cp <= 0x23ec) || cp === 0x23f0 || cp === 0x23f3 ||
+      (cp >= 0x25fd && cp <= 0x25fe) || (cp >= 0x2614 && cp <= 0x2615) || (cp >= 0x2648 && cp <= 0x2653) ||
+      cp === 0x267f || cp === 0x2693 || cp === 0x26a1 || (cp >= 0x26aa && cp <= 0x26ab) ||
+      (cp >= 0x26bd && cp <= 0x26be) || (cp >= 0x26c4 && cp <= 0x26c5) || cp === 0x26ce || cp === 0x26d4 ||
+      cp === 0x26ea || (cp >= 0x26f2 && cp <= 0x26f3) || cp === 0x26f5 || cp === 0x26fa || cp === 0x26fd ||
+      cp === 0x2705 || (cp >= 0x270a && cp <= 0x270b) || cp === 0x2728 || cp === 0x274c || cp === 0x274e ||
+      (cp >= 0x2753 && cp <= 0x2755) || cp === 0x2757 || (cp >= 0x2795 && cp <= 0x2797) || cp === 0x27b0 ||
+      cp === 0x27bf || (cp >= 0x2b1b && cp <= 0x2b1c) || cp === 0x2b50 || cp === 0x2b55 ||
+      (cp >= 0x2e80 && cp <= 0x303e) || (cp >= 0x3041 && cp <= 0x3247) ||
+      (cp >= 0x3250 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0xa4c6) ||
+      (cp >= 0xa960 && cp <= 0xa97c) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe10 && cp <= 0xfe19) ||
+      (cp >= 0xfe30 && cp <= 0xfe6b) || (cp >= 0xff01 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x16fe0 && cp <= 0x18cd5) || (cp >= 0x1b000 && cp <= 0x1b2fb) ||
+      (cp >= 0x1f004 && cp <= 0x1f004) || cp === 0x1f0cf || cp === 0x1f18e || (cp >= 0x1f191 && cp <= 0x1f19a) ||
+      (cp >= 0x1f1e6 && cp <= 0x1f1ff) ||
+      (cp >= 0x1f200 && cp <= 0x1f251) || (cp >= 0x1f300 && cp <= 0x1f320) || (cp >= 0x1f32d && cp <= 0x1f335) ||
+      (cp >= 0x1f337 && cp <= 0x1f37c) || (cp >= 0x1f37e && cp <= 0x1f393) || (cp >= 0x1f3a0 && cp <= 0x1f3ca) ||
+      (cp >= 0x1f3cf && cp <= 0x1f3d3) || (cp >= 0x1f3e0 && cp <= 0x1f3f0) || cp === 0x1f3f4 ||
+      (cp >= 0x1f3f8 && cp <= 0x1f43e) || cp === 0x1f440 || (cp >= 0x1f442 && cp <= 0x1f4fc) ||
+      (cp >= 0x1f4ff && cp <= 0x1f53d) || (cp >= 0x1f54b && cp <= 0x1f54e) || (cp >= 0x1f550 && cp <= 0x1f567) ||
+      cp === 0x1f57a || (cp >= 0x1f595 && cp <= 0x1f596) || cp === 0x1f5a4 || (cp >= 0x1f5fb && cp <= 0x1f64f) ||
+      (cp >= 0x1f680 && cp <= 0x1f6c5) || cp === 0x1f6cc || (cp >= 0x1f6d0 && cp <= 0x1f6d2) ||
+      (cp >= 0x1f6d5 && cp <= 0x1f6d7) || (cp >= 0x1f6dc && cp <= 0x1f6df) || (cp >= 0x1f6eb && cp <= 0x1f6ec) ||
+      (cp >= 0x1f6f4 && cp <= 0x1f6fc) || (cp >= 0x1f7e0 && cp <= 0x1f7eb) || cp === 0x1f7f0 ||
+      (cp >= 0x1f90c && cp <= 0x1f93a) || (cp >= 0x1f93c && cp <= 0x1f945) || (cp >= 0x1f947 && cp <= 0x1f9ff) ||
+      (cp >= 0x1fa70 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd));
+  }
+
+  function isZeroWidth(cp) {
+    return cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x300 && cp <= 0x36f) ||
+      (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x20d0 && cp <= 0x20ff) ||
+      (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xfe20 && cp <= 0xfe2f) ||
+      (cp >= 0xe0100 && cp <= 0xe01ef);
+  }
+
+  function displayWidth(text) {
+    // eslint-disable-next-line no-control-regex
+    const plain = text.replace(/\u001b\[[0-9;]*m/g, '').normalize('NFC');
+    let w = 0;
+    for (const ch of plain) {
+      const cp = ch.codePointAt(0);
+      if (isWide(cp)) w += 2;
+      else if (!isZeroWidth(cp)) w += 1;
+    }
+    return w;
+  }
+
+  // ===========================================================================
+  // Classifying objects
+
+  function tryCall(fn, v) {
+    try { fn.call(v); return true; } catch { return false; }
+  }
+  const getterOf = (proto, name) => ownDesc(proto, name).get;
+
+  // Brand checks used when the host cannot tell us (or for proxy targets).
+  function guessKind(v) {
+    if (typeof v === 'function') {
+      const src = fnSource(v);
+      if (/^function [\w$]*\(\) \{\s*\[native code\]\s*\}$/.test(src)) {
+        return typeof v.name === 'string' && v.name.startsWith('bound ') && !hasOwn(v, 'prototype') ? 'BoundFunction' : 'NativeFunction';
       }
-      return fn(addNumericSeparator(numberString), 'number');
+      return 'JsFunction';
     }
-    if (Number.isNaN(number)) return fn(numberString, 'number');
-    const decimalIndex = numberString.indexOf('.');
-    return fn(`${addNumericSeparator(numberString.slice(0, decimalIndex))}.${
-      addNumericSeparatorEnd(numberString.slice(decimalIndex + 1))}`, 'number');
-  }
-
-  function formatBigInt(fn, bigint, numericSeparator) {
-    const string = String(bigint);
-    return fn(`${numericSeparator ? addNumericSeparator(string) : string}n`, 'bigint');
-  }
-
-  function formatPrimitive(fn, value, ctx) {
-    if (typeof value === 'string') {
-      let trailer = '';
-      if (value.length > ctx.maxStringLength) {
-        const remaining = value.length - ctx.maxStringLength;
-        value = value.slice(0, ctx.maxStringLength);
-        trailer = `... ${remaining} more character${remaining > 1 ? 's' : ''}`;
-      }
-      // Long multi-line strings are split after each newline into
-      // 'line\n' + 'line' pieces.
-      if (ctx.compact !== true &&
-          value.length > kMinLineLength &&
-          value.length > ctx.breakLength - ctx.indentationLvl - 4) {
-        return value.split(/(?<=\n)/)
-          .map((line) => fn(strEscape(line), 'string'))
-          .join(` +\n${' '.repeat(ctx.indentationLvl + 2)}`) + trailer;
-      }
-      return fn(strEscape(value), 'string') + trailer;
-    }
-    if (typeof value === 'number') return formatNumber(fn, value, ctx.numericSeparator);
-    if (typeof value === 'bigint') return formatBigInt(fn, value, ctx.numericSeparator);
-    if (typeof value === 'boolean') return fn(`${value}`, 'boolean');
-    if (typeof value === 'undefined') return fn('undefined', 'undefined');
-    return fn(SymbolPrototypeToString(value), 'symbol');
-  }
-
-  // Display width of a string, approximating the ICU rule Node uses: East
-  // Asian wide/full-width and emoji-presentation code points count 2, marks,
-  // control and format characters 0 (the soft hyphen excepted), others 1.
-  const zeroWidthRegExp = /^[\p{Mn}\p{Me}\p{Cc}\p{Cf}\p{Emoji_Modifier}]$/u;
-  const emojiPresentationRegExp = /^\p{Emoji_Presentation}$/u;
-
-  function getStringWidth(str) {
-    let width = 0;
-    for (let i = 0; i < str.length; i++) {
-      const code = str.charCodeAt(i);
-      if (code >= 127) {
-        for (const char of str.slice(i).normalize('NFC')) {
-          const point = char.codePointAt(0);
-          if (isFullWidthCodePoint(point) || emojiPresentationRegExp.test(char)) {
-            width += 2;
-          } else if (point === 0xad || !zeroWidthRegExp.test(char)) {
-            width++;
-          }
-        }
-        break;
-      }
-      width += code >= 32 ? 1 : 0;
-    }
-    return width;
-  }
-
-  function isFullWidthCodePoint(code) {
-    return code >= 0x1100 && (
-      code <= 0x115f ||
-      code === 0x2329 || code === 0x232a ||
-      (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) ||
-      (code >= 0x3250 && code <= 0x4dbf) ||
-      (code >= 0x4e00 && code <= 0xa4c6) ||
-      (code >= 0xa960 && code <= 0xa97c) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe10 && code <= 0xfe19) ||
-      (code >= 0xfe30 && code <= 0xfe6b) ||
-      (code >= 0xff01 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      (code >= 0x1b000 && code <= 0x1b001) ||
-      (code >= 0x1f200 && code <= 0x1f251) ||
-      (code >= 0x1f300 && code <= 0x1f64f) ||
-      (code >= 0x20000 && code <= 0x3fffd)
-    );
-  }
-
-  // ---------------------------------------------------------------------------
-  // Constructor names, prefixes and keys
-
-  const isInstanceof = (object, proto) => {
     try {
-      return object instanceof proto;
+      if (Array.isArray(v)) return 'Array';
+    } catch {
+      return 'Proxy'; // revoked
+    }
+    if (tryCall(Map.prototype.has, v)) return 'Map';
+    if (tryCall(Set.prototype.has, v)) return 'Set';
+    if (tryCall(WeakMap.prototype.has, v) || tryCall(WeakSet.prototype.has, v)) return 'Weak';
+    if (typeof WeakRef === 'function' && tryCall(WeakRef.prototype.deref, v)) return 'Weak';
+    if (tryCall(Date.prototype.getTime, v)) return 'Date';
+    if (tryCall(getterOf(RegExp.prototype, 'flags'), v) && tryCall(RegExp.prototype.exec.bind(v, ''), v)) return 'RegExp';
+    if (tryCall(getterOf(ArrayBuffer.prototype, 'byteLength'), v)) return 'ArrayBuffer';
+    if (typeof SharedArrayBuffer === 'function' && tryCall(getterOf(SharedArrayBuffer.prototype, 'byteLength'), v)) return 'SharedArrayBuffer';
+    if (typedArrayTagGetter.call(v) !== undefined) return 'TypedArray';
+    if (tryCall(getterOf(DataView.prototype, 'byteLength'), v)) return 'DataView';
+    if (tryCall(Symbol.prototype.valueOf, v)) return 'SymbolBox';
+    if (tryCall(Number.prototype.valueOf, v) || tryCall(String.prototype.valueOf, v) ||
+        tryCall(Boolean.prototype.valueOf, v) || tryCall(BigInt.prototype.valueOf, v)) return 'Boxed';
+    const builtinTag = objToString(v);
+    if (builtinTag === '[object Error]' || v instanceof Error) return 'Error';
+    if (builtinTag === '[object Promise]') return 'Promise';
+    if (builtinTag === '[object Arguments]') return 'Arguments';
+    if (builtinTag === '[object Generator]') return 'Generator';
+    if (builtinTag === '[object Module]') return 'ModuleNamespace';
+    const proto = getProto(v);
+    return proto === Object.prototype || proto === null ? 'Plain' : 'Other';
+  }
+
+  function kindOf(v) {
+    if (host && typeof host.kind === 'function') {
+      const k = host.kind(v);
+      if (typeof k === 'string') return k;
+    }
+    return guessKind(v);
+  }
+
+  // Name of the nearest constructor on the prototype chain that the value
+  // really is an instance of; null when the chain ends without one.
+  function constructorName(v, cfg, level) {
+    let obj = v;
+    let first;
+    while (obj !== null && obj !== undefined) {
+      let d;
+      try { d = ownDesc(obj, 'constructor'); } catch { d = undefined; }
+      if (d && typeof d.value === 'function' && d.value.name !== '') {
+        let ok = false;
+        try { ok = v instanceof d.value; } catch { ok = false; }
+        if (ok) return String(d.value.name);
+      }
+      try { obj = getProto(obj); } catch { return null; }
+      if (first === undefined) first = obj;
+    }
+    if (first === null || first === undefined || cfg === undefined) return null;
+    // The chain has prototypes of its own but no constructor: show the first.
+    if (cfg.depth !== null && level > cfg.depth) return 'Object <Complex prototype>';
+    const opts = {};
+    for (const k of Object.keys(defaults)) opts[k] = cfg[k];
+    opts.customInspect = false;
+    opts.depth = -1;
+    return `Object <${inspect(first, opts)}>`;
+  }
+
+  function tagFor(cfg, v) {
+    let tag;
+    try { tag = v[Symbol.toStringTag]; } catch { tag = undefined; }
+    if (typeof tag !== 'string' || tag === '') return '';
+    // Own tags that are listed as keys anyway are not repeated in the head.
+    const listed = cfg.showHidden ? hasOwn(v, Symbol.toStringTag) : isEnumerable(v, Symbol.toStringTag);
+    return listed ? '' : tag;
+  }
+
+  // "Name(size) [tag] " style prefix; `fallback` names null-prototype objects.
+  function headOf(ctor, tag, fallback, size = '') {
+    if (ctor === null) {
+      if (tag !== '' && fallback !== tag) return `[${fallback}${size}: null prototype] [${tag}] `;
+      return `[${fallback}${size}: null prototype] `;
+    }
+    if (tag !== '' && ctor !== tag) return `${ctor}${size} [${tag}] `;
+    return `${ctor}${size} `;
+  }
+
+  const isIndexKey = (k) => typeof k === 'string' && /^(0|[1-9][0-9]*)$/.test(k) && +k < 4294967295;
+
+  // Own keys to list: enumerable string keys and enumerable symbols (all own
+  // keys with showHidden).
+  function listKeys(cfg, v, skipIndices) {
+    let keys;
+    if (cfg.showHidden) {
+      keys = Reflect.ownKeys(v);
+    } else {
+      keys = Object.keys(v);
+      for (const s of Object.getOwnPropertySymbols(v)) if (isEnumerable(v, s)) keys.push(s);
+    }
+    return skipIndices ? keys.filter((k) => !isIndexKey(k)) : keys;
+  }
+
+  // ===========================================================================
+  // Document parts
+  //
+  //   { t: 'text', s }          finished text
+  //   { t: 'string', s, more }  string primitive (may be split over lines)
+  //   { t: 'lines', s }         multi-line text whose later lines follow the
+  //                             indentation of where it is placed
+  //   { t: 'box', ... }         container, see newBox()
+  //
+  // A box row is an array of pieces: strings and parts. Parts inside a row are
+  // rendered two columns deeper than the box.
+
+  const text = (s) => ({ t: 'text', s });
+
+  function newBox(cfg, level, open, close) {
+    return {
+      t: 'box',
+      open, close,
+      base: null,         // part shown before the brace (function, error, ...)
+      ref: '',            // "<ref *N>" marker when something points back here
+      rows: [],
+      level,
+      lastLevel: level,   // level of the last box opened inside (see render)
+      arrayish: false,    // rows are array elements: eligible for columns
+      values: null,       // the array (to right-align numeric columns)
+      sortFrom: -1,       // rows from here are sorted when `sorted` is set
+      propRows: false,    // rows are "key: value" of a plain object
+    };
+  }
+
+  // ===========================================================================
+  // Pass 1: describe a value
+
+  // `ofTypedArray`: an ArrayBuffer shown as the buffer of a typed array
+  // (only its byteLength is listed).
+  function describe(cfg, v, level, ofTypedArray) {
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) {
+      if (typeof v === 'string') return describeString(cfg, v);
+      return text(primitiveLeaf(cfg, v));
+    }
+
+    let kind = kindOf(v);
+    let foreign = false;
+    if (kind === 'Proxy') {
+      try { Array.isArray(v); } catch { return text(cfg.stylize('<Revoked Proxy>', 'special')); }
+      foreign = true;
+      kind = guessKind(v);
+    }
+
+    if (cfg.customInspect) {
+      let hook;
+      try { hook = v[customSymbol]; } catch { hook = undefined; }
+      if (typeof hook === 'function' && hook !== inspect && !isOwnPrototype(v)) {
+        const depthLeft = cfg.depth === null ? null : cfg.depth - level;
+        const isForeign = foreign || !(v instanceof Object);
+        const result = hook.call(v, depthLeft, optionsForCustom(cfg, isForeign), inspect);
+        if (result !== v) {
+          if (typeof result !== 'string') return describe(cfg, result, level);
+          return { t: 'lines', s: result };
+        }
+      }
+    }
+
+    if (cfg.seen.includes(v)) {
+      let n = cfg.refs.get(v);
+      if (n === undefined) {
+        n = cfg.refs.size + 1;
+        cfg.refs.set(v, n);
+      }
+      return text(cfg.stylize(`[Circular *${n}]`, 'special'));
+    }
+
+    return describeObject(cfg, v, kind, level, ofTypedArray);
+  }
+
+  function isOwnPrototype(v) {
+    try {
+      const c = v.constructor;
+      return !!c && c.prototype === v;
     } catch {
       return false;
     }
-  };
-
-  // Object.prototype and Function.prototype are recognised even when their
-  // `constructor` property was tampered with.
-  const wellKnownPrototypes = new Map([
-    [Object.prototype, { name: 'Object', constructor: Object }],
-    [Function.prototype, { name: 'Function', constructor: Function }],
-  ]);
-
-  // Name of the first constructor up the prototype chain that `obj` is an
-  // instance of; null for null-prototype objects. With showHidden, collects
-  // user-defined prototype properties into `protoProps`.
-  function getConstructorName(obj, ctx, recurseTimes, protoProps) {
-    let firstProto;
-    const tmp = obj;
-    while (obj) {
-      const wellKnown = wellKnownPrototypes.get(obj);
-      if (wellKnown !== undefined && FunctionPrototypeSymbolHasInstance(wellKnown.constructor, tmp)) {
-        if (protoProps !== undefined && firstProto !== obj) {
-          addPrototypeProperties(ctx, tmp, firstProto || tmp, recurseTimes, protoProps);
-        }
-        return wellKnown.name;
-      }
-      const descriptor = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
-      if (descriptor !== undefined &&
-          typeof descriptor.value === 'function' &&
-          descriptor.value.name !== '' &&
-          isInstanceof(tmp, descriptor.value)) {
-        if (protoProps !== undefined &&
-            (firstProto !== obj || !builtInObjects.has(descriptor.value.name))) {
-          addPrototypeProperties(ctx, tmp, firstProto || tmp, recurseTimes, protoProps);
-        }
-        return String(descriptor.value.name);
-      }
-      obj = ObjectGetPrototypeOf(obj);
-      if (firstProto === undefined) firstProto = obj;
-    }
-    if (firstProto === null) return null;
-
-    const res = internalConstructorName(tmp);
-    if (recurseTimes > ctx.depth && ctx.depth !== null) {
-      return `${res} <Complex prototype>`;
-    }
-    const protoConstr = getConstructorName(firstProto, ctx, recurseTimes + 1, protoProps);
-    if (protoConstr === null) {
-      return `${res} <${inspect(firstProto, { ...ctx, customInspect: false, depth: -1 })}>`;
-    }
-    return `${res} <${protoConstr}>`;
   }
 
-  // Adds the non-function properties of up to three user-defined prototype
-  // layers to `output` (showHidden only).
-  function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
-    let depth = 0;
+  function describeString(cfg, s) {
+    let more = '';
+    if (s.length > cfg.maxStringLength) {
+      const left = s.length - cfg.maxStringLength;
+      s = s.slice(0, cfg.maxStringLength);
+      more = `... ${left} more character${left > 1 ? 's' : ''}`;
+    }
+    return { t: 'string', s, more };
+  }
+
+  // Builds the box for an object. Sections below fill in what differs per
+  // kind: the head/braces, the leading rows, and which own keys follow.
+  function describeObject(cfg, v, kind, level, ofTypedArray) {
+    const ctor = constructorName(v, cfg, level);
+    const tag = tagFor(cfg, v);
     let keys;
-    let keySet;
-    do {
-      if (depth !== 0 || main === obj) {
-        obj = ObjectGetPrototypeOf(obj);
-        if (obj === null) return;
-        const descriptor = ObjectGetOwnPropertyDescriptor(obj, 'constructor');
-        if (descriptor !== undefined &&
-            typeof descriptor.value === 'function' &&
-            builtInObjects.has(descriptor.value.name)) {
-          return;
+    let open = '{';
+    let close = '}';
+    let base = null;        // part before the braces
+    let lead = null;        // function filling the leading rows
+    let arrayish = false;
+    let values = null;
+
+    switch (kind) {
+      case 'Array': {
+        keys = listKeys(cfg, v, true);
+        const head = ctor !== 'Array' || tag !== '' ? headOf(ctor, tag, 'Array', `(${v.length})`) : '';
+        open = `${head}[`;
+        close = ']';
+        arrayish = true;
+        values = v;
+        if (v.length === 0 && keys.length === 0) return text(`${open}]`);
+        lead = (box) => arrayRows(cfg, box, v, level);
+        break;
+      }
+      case 'Arguments': {
+        // Node lists an arguments object by its keys, like a plain object.
+        keys = listKeys(cfg, v, false);
+        open = '[Arguments] {';
+        if (keys.length === 0) return text(`${open}}`);
+        break;
+      }
+      case 'TypedArray': {
+        keys = listKeys(cfg, v, true);
+        const len = v.length;
+        const fallback = typedArrayTagGetter.call(v);
+        open = `${headOf(ctor, tag, fallback, `(${len})`)}[`;
+        close = ']';
+        arrayish = true;
+        values = v;
+        if (len === 0 && keys.length === 0 && !cfg.showHidden) return text(`${open}]`);
+        lead = (box) => typedRows(cfg, box, v, level);
+        break;
+      }
+      case 'Set': {
+        keys = listKeys(cfg, v, false);
+        const size = sizeOf(Set, v);
+        open = `${headOf(ctor, tag, 'Set', `(${size})`)}{`;
+        if (size === 0 && keys.length === 0) return text(`${open}}`);
+        lead = (box) => setRows(cfg, box, v, level);
+        break;
+      }
+      case 'Map': {
+        keys = listKeys(cfg, v, false);
+        const size = sizeOf(Map, v);
+        open = `${headOf(ctor, tag, 'Map', `(${size})`)}{`;
+        if (size === 0 && keys.length === 0) return text(`${open}}`);
+        lead = (box) => mapRows(cfg, box, v, level);
+        break;
+      }
+      case 'JsFunction': case 'NativeFunction': case 'BoundFunction': {
+        keys = listKeys(cfg, v, false);
+        base = text(cfg.stylize(functionHead(v, ctor, tag), 'special'));
+        if (keys.length === 0) return base;
+        break;
+      }
+      case 'Error': {
+        keys = listKeys(cfg, v, false);
+        const stack = errorStack(v);
+        keys = hideErrorKeys(v, keys, stack.text);
+        if (!keys.includes('cause') && hasOwn(v, 'cause') && !isEnumerable(v, 'cause')) keys.push('cause');
+        let errors;
+        try { errors = v.errors; } catch { errors = undefined; }
+        if (Array.isArray(errors) && hasOwn(v, 'errors') && !keys.includes('errors')) keys.push('errors');
+        base = { t: 'lines', s: errorText(cfg, v, ctor, tag, stack) };
+        if (keys.length === 0) return base;
+        break;
+      }
+      case 'RegExp': {
+        keys = listKeys(cfg, v, false);
+        let s = RegExp.prototype.toString.call(ctor !== null ? v : new RegExp(v));
+        const head = headOf(ctor, tag, 'RegExp');
+        if (head !== 'RegExp ') s = head + s;
+        base = text(cfg.stylize(s, 'regexp'));
+        if (keys.length === 0 || (level > cfg.depth && cfg.depth !== null)) return base;
+        break;
+      }
+      case 'Date': {
+        keys = listKeys(cfg, v, false);
+        const t = Date.prototype.getTime.call(v);
+        let s = Number.isNaN(t) ? 'Invalid Date' : Date.prototype.toISOString.call(v);
+        const head = headOf(ctor, tag, 'Date');
+        if (head !== 'Date ') s = head + s;
+        base = text(cfg.stylize(s, 'date'));
+        if (keys.length === 0) return base;
+        break;
+      }
+      case 'Boxed': case 'SymbolBox': {
+        const r = boxedHead(cfg, v, ctor, tag);
+        keys = listKeys(cfg, v, r.stringLike);
+        if (r.stringLike && cfg.showHidden) keys = keys.filter((k) => k !== 'length');
+        if (keys.length === 0) return text(cfg.stylize(r.s, r.type));
+        base = text(cfg.stylize(r.s, r.type));
+        break;
+      }
+      case 'Weak': {
+        keys = listKeys(cfg, v, false);
+        const which = tryCall(WeakMap.prototype.has, v) ? 'WeakMap' : tryCall(WeakSet.prototype.has, v) ? 'WeakSet' : null;
+        if (which === null) { // WeakRef: an ordinary object to Node
+          open = `${headOf(ctor, tag, 'WeakRef')}{`;
+          if (keys.length === 0) return text(`${open}}`);
+          break;
         }
+        open = `${headOf(ctor, tag, which)}{`;
+        lead = (box) => box.rows.push([cfg.stylize('<items unknown>', 'special')]);
+        break;
       }
-      if (depth === 0) {
-        keySet = new Set();
-      } else {
-        keys.forEach((key) => keySet.add(key));
-      }
-      keys = ReflectOwnKeys(obj);
-      ctx.seen.push(main);
-      for (const key of keys) {
-        if (key === 'constructor' ||
-            ObjectPrototypeHasOwnProperty(main, key) ||
-            (depth !== 0 && keySet.has(key))) {
-          continue;
+      case 'ArrayBuffer': case 'SharedArrayBuffer': {
+        keys = listKeys(cfg, v, false);
+        open = `${headOf(ctor, tag, kind)}{`;
+        if (ofTypedArray) {
+          lead = (box) => box.rows.push(['byteLength: ', describe(cfg, v.byteLength, level + 1)]);
+          break;
         }
-        const desc = ObjectGetOwnPropertyDescriptor(obj, key);
-        if (typeof desc.value === 'function') continue;
-        output.push(formatProperty(ctx, obj, recurseTimes, key, kObjectType, desc, main));
+        lead = (box) => bufferRows(cfg, box, v, kind, level);
+        break;
       }
-      ctx.seen.pop();
-    } while (++depth !== 3);
-  }
-
-  function getPrefix(constructor, tag, fallback, size = '') {
-    if (constructor === null) {
-      if (tag !== '' && fallback !== tag) {
-        return `[${fallback}${size}: null prototype] [${tag}] `;
+      case 'DataView': {
+        keys = listKeys(cfg, v, false);
+        open = `${headOf(ctor, tag, 'DataView')}{`;
+        lead = (box) => {
+          for (const name of ['byteLength', 'byteOffset', 'buffer']) {
+            box.rows.push([`${name}: `, describe(cfg, v[name], level + 1)]);
+          }
+        };
+        break;
       }
-      return `[${fallback}${size}: null prototype] `;
+      case 'Promise': {
+        keys = listKeys(cfg, v, false);
+        open = `${headOf(ctor, tag, 'Promise')}{`;
+        lead = (box) => promiseRows(cfg, box, v, level);
+        break;
+      }
+      case 'Generator': {
+        keys = listKeys(cfg, v, false);
+        open = `${headOf(ctor, tag, 'Object')}{`;
+        if (keys.length === 0) return text(`${open}}`);
+        break;
+      }
+      case 'ModuleNamespace': {
+        keys = Reflect.ownKeys(v);
+        open = `${headOf(ctor, tag, 'Module')}{`;
+        if (keys.length === 0) return text(`${open}}`);
+        break;
+      }
+      default: {
+        keys = listKeys(cfg, v, false);
+        // Plain objects get bare braces; anything else is named.
+        if (ctor !== 'Object' || tag !== '') open = `${headOf(ctor, tag, 'Object')}{`;
+        if (keys.length === 0) return text(`${open}}`);
+      }
     }
-    if (tag !== '' && constructor !== tag) {
-      return `${constructor}${size} [${tag}] `;
+
+    // Too deep: just name it.
+    if (cfg.depth !== null && level > cfg.depth) {
+      let name = headOf(ctor, tag, kindFallbackName(kind, v)).slice(0, -1);
+      if (ctor !== null) name = `[${name}]`;
+      return text(cfg.stylize(name, 'special'));
     }
-    return `${constructor}${size} `;
+
+    const box = newBox(cfg, level, open, close);
+    box.base = base;
+    box.arrayish = arrayish;
+    box.values = values;
+    box.propRows = !arrayish;
+
+    cfg.seen.push(v);
+    cfg.lastBoxLevel = level;
+    try {
+      if (lead !== null) lead(box);
+      box.sortFrom = arrayish ? box.rows.length : 0;
+      for (const key of keys) box.rows.push(propertyRow(cfg, v, key, level, arrayish));
+    } finally {
+      cfg.seen.pop();
+    }
+    box.lastLevel = cfg.lastBoxLevel;
+
+    const n = cfg.refs.get(v);
+    if (n !== undefined) box.ref = cfg.stylize(`<ref *${n}>`, 'special');
+    return box;
   }
 
-  function getCtxStyle(value, constructor, tag) {
-    let fallback = '';
-    if (constructor === null) {
-      fallback = internalConstructorName(value);
-      if (fallback === tag) fallback = 'Object';
+  function kindFallbackName(kind, v) {
+    switch (kind) {
+      case 'Array': return 'Array';
+      case 'Map': return 'Map';
+      case 'Set': return 'Set';
+      case 'TypedArray': return typedArrayTagGetter.call(v);
+      case 'Promise': return 'Promise';
+      default: return 'Object';
     }
-    return getPrefix(constructor, tag, fallback);
   }
 
-  // Own enumerable keys (all own keys with showHidden), symbols last.
-  function getKeys(value, showHidden, kind) {
-    let keys;
-    const symbols = ObjectGetOwnPropertySymbols(value);
-    if (showHidden) {
-      keys = ObjectGetOwnPropertyNames(value);
-      if (symbols.length !== 0) keys.push(...symbols);
+  function sizeOf(C, v) {
+    return ownDesc(C.prototype, 'size').get.call(v);
+  }
+
+  // --- rows of the various containers --------------------------------------
+
+  const moreItems = (n) => `... ${n} more item${n > 1 ? 's' : ''}`;
+  const emptyItems = (cfg, n) => cfg.stylize(`<${n} empty item${n > 1 ? 's' : ''}>`, 'undefined');
+
+  function arrayRows(cfg, box, arr, level) {
+    const len = arr.length;
+    const limit = Math.min(Math.max(0, cfg.maxArrayLength), len);
+    let i = 0;
+    // Rows count against the limit; a run of holes is one row.
+    while (i < len && box.rows.length < limit) {
+      if (hasOwn(arr, i)) {
+        box.rows.push([describe(cfg, arr[i], level + 1)]);
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < len && !hasOwn(arr, j)) {
+        // Skip over big sparse gaps without probing each index.
+        j++;
+        if (j - i > 1024) { j = nextOwnIndex(arr, j, len); break; }
+      }
+      box.rows.push([emptyItems(cfg, j - i)]);
+      i = j;
+    }
+    if (i < len) {
+      box.rows.push([moreItems(len - i)]);
+    }
+  }
+
+  function nextOwnIndex(arr, from, len) {
+    let best = len;
+    for (const k of Object.keys(arr)) {
+      if (isIndexKey(k) && +k >= from && +k < best) best = +k;
+    }
+    return best;
+  }
+
+  function typedRows(cfg, box, ta, level) {
+    const len = ta.length;
+    const limit = Math.min(Math.max(0, cfg.maxArrayLength), len);
+    for (let i = 0; i < limit; i++) {
+      const x = ta[i];
+      box.rows.push([typeof x === 'bigint' ? cfg.stylize(bigintText(x, cfg.numericSeparator), 'bigint') :
+        cfg.stylize(numberText(x, cfg.numericSeparator), 'number')]);
+    }
+    if (len > limit) {
+      box.rows.push([moreItems(len - limit)]);
+    }
+    if (cfg.showHidden) {
+      for (const name of ['BYTES_PER_ELEMENT', 'length', 'byteLength', 'byteOffset', 'buffer']) {
+        box.rows.push([`[${name}]: `, describe(cfg, ta[name], level + 1, name === 'buffer')]);
+      }
+    }
+  }
+
+  function setRows(cfg, box, set, level) {
+    const limit = Math.max(0, cfg.maxArrayLength);
+    let count = 0;
+    for (const x of Set.prototype.values.call(set)) {
+      if (count >= limit) break;
+      box.rows.push([describe(cfg, x, level + 1)]);
+      count++;
+    }
+    const size = sizeOf(Set, set);
+    if (size > count) box.rows.push([moreItems(size - count)]);
+  }
+
+  function mapRows(cfg, box, map, level) {
+    const limit = Math.max(0, cfg.maxArrayLength);
+    let count = 0;
+    for (const [k, x] of Map.prototype.entries.call(map)) {
+      if (count >= limit) break;
+      box.rows.push([describe(cfg, k, level + 1), ' => ', describe(cfg, x, level + 1)]);
+      count++;
+    }
+    const size = sizeOf(Map, map);
+    if (size > count) box.rows.push([moreItems(size - count)]);
+  }
+
+  function bufferRows(cfg, box, buf, kind, level) {
+    let bytes;
+    try { bytes = new Uint8Array(buf); } catch { bytes = null; }
+    if (bytes === null) {
+      box.rows.push([cfg.stylize('(detached)', 'special')]);
     } else {
-      try {
-        keys = ObjectKeys(value);
-      } catch (err) {
-        // Namespaces of unevaluated modules throw on [[Get]].
-        if (kind !== 'ModuleNamespace') throw err;
-        keys = ObjectGetOwnPropertyNames(value);
-      }
-      if (symbols.length !== 0) {
-        keys.push(...symbols.filter((key) => ObjectPrototypePropertyIsEnumerable(value, key)));
-      }
+      const shown = Math.min(bytes.length, Math.max(0, cfg.maxArrayLength));
+      let hexText = '';
+      for (let i = 0; i < shown; i++) hexText += (i ? ' ' : '') + bytes[i].toString(16).padStart(2, '0');
+      const rest = bytes.length - shown;
+      if (rest > 0) hexText += ` ... ${rest} more byte${rest > 1 ? 's' : ''}`;
+      box.rows.push([`${cfg.stylize('[Uint8Contents]', 'special')}: <${hexText}>`]);
     }
-    return keys;
+    box.rows.push(['byteLength: ', describe(cfg, bytes === null ? 0 : buf.byteLength, level + 1)]);
   }
 
-  const isArrayIndexKey = (key) =>
-    typeof key === 'string' && numberRegExp.test(key) && +key < 2 ** 32 - 1;
-
-  // Keys of arrays and typed arrays other than their indices.
-  function getOwnNonIndexProperties(value, showHidden, length) {
-    const keys = ReflectOwnKeys(value);
-    // Index keys come first, in ascending order: when the last index is
-    // present, the first `length` keys are exactly the indices.
-    const start = length > 0 && keys[length - 1] === `${length - 1}` ? length : 0;
-    const result = [];
-    for (let i = start; i < keys.length; i++) {
-      const key = keys[i];
-      if (!isArrayIndexKey(key) && (showHidden || ObjectPrototypePropertyIsEnumerable(value, key))) {
-        result.push(key);
-      }
-    }
-    return result;
+  function promiseRows(cfg, box, p, level) {
+    const state = host && typeof host.promiseState === 'function' ? host.promiseState(p) : ['pending'];
+    if (state[0] === 'pending') box.rows.push([cfg.stylize('<pending>', 'special')]);
+    else if (state[0] === 'rejected') box.rows.push([`${cfg.stylize('<rejected>', 'special')} `, describe(cfg, state[1], level + 1)]);
+    else box.rows.push([describe(cfg, state[1], level + 1)]);
   }
 
-  // ---------------------------------------------------------------------------
-  // Entry point for any value
-
-  function formatValue(ctx, value, recurseTimes, typedArray) {
-    if (typeof value !== 'object' && typeof value !== 'function') {
-      return formatPrimitive(ctx.stylize, value, ctx);
-    }
-    if (value === null) return ctx.stylize('null', 'null');
-
-    const kind = kindOf(value);
-    // The target of a proxy is out of reach: inspect through the traps, which
-    // may throw, with the type the brand checks see.
-    const targetKind = kind === 'Proxy' ? guessKind(value) : kind;
-    if (targetKind === 'RevokedProxy') return ctx.stylize('<Revoked Proxy>', 'special');
-    if (kind !== 'Proxy') return formatObject(ctx, value, recurseTimes, typedArray, kind);
-
-    const { indentationLvl, currentDepth } = ctx;
-    const seenLength = ctx.seen.length;
+  // A "key: value" row (or "[key]: value" for hidden keys and symbols).
+  function propertyRow(cfg, obj, key, level, inArray) {
+    let d;
     try {
-      return formatObject(ctx, value, recurseTimes, typedArray, targetKind);
-    } catch (err) {
-      ctx.indentationLvl = indentationLvl;
-      ctx.currentDepth = currentDepth;
-      ctx.seen.length = seenLength;
-      return ctx.stylize(`<Inspection threw (${safeMessage(err)})>`, 'special');
-    }
-  }
-
-  function safeMessage(err) {
-    try {
-      return String(err !== null && typeof err === 'object' ? err.message : err);
+      d = ownDesc(obj, key);
+      if (d === undefined) d = { value: obj[key], enumerable: true };
     } catch {
-      return 'unknown error';
+      // e.g. a module namespace binding still in its temporal dead zone
+      d = null;
     }
-  }
+    let name;
+    if (typeof key === 'symbol') name = `[${cfg.stylize(escapeBare(symbolText(key)), 'symbol')}]`;
+    else if (key === '__proto__') name = "['__proto__']";
+    else if (d !== null && d.enumerable === false) name = `[${escapeBare(key)}]`;
+    else if (/^[a-zA-Z_][a-zA-Z_0-9]*$/.test(key)) name = cfg.stylize(key, 'name');
+    else name = cfg.stylize(quote(key), 'string');
+    if (d === null) return [`${name}: ${cfg.stylize('<uninitialized>', 'special')}`];
 
-  function formatObject(ctx, value, recurseTimes, typedArray, kind) {
-    if (ctx.customInspect) {
-      const maybeCustom = value[customInspectSymbol];
-      if (typeof maybeCustom === 'function' &&
-          maybeCustom !== inspect &&
-          // Prototype objects carrying the method are printed normally.
-          !(value.constructor && value.constructor.prototype === value)) {
-        const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
-        const isCrossContext = kindOf(value) === 'Proxy' || !(value instanceof Object);
-        const ret = maybeCustom.call(value, depth, getUserOptions(ctx, isCrossContext), inspect);
-        if (ret !== value) {
-          if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
-          return ret.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
-        }
-      }
+    if (d.value !== undefined || !('get' in d)) {
+      const row = [`${name}: `, describe(cfg, d.value, level + 1)];
+      row.objectProp = !inArray;
+      return row;
     }
-
-    if (ctx.seen.includes(value)) {
-      let index = 1;
-      if (ctx.circular === undefined) {
-        ctx.circular = new Map();
-        ctx.circular.set(value, index);
-      } else {
-        index = ctx.circular.get(value);
-        if (index === undefined) {
-          index = ctx.circular.size + 1;
-          ctx.circular.set(value, index);
-        }
-      }
-      return ctx.stylize(`[Circular *${index}]`, 'special');
-    }
-
-    return formatRaw(ctx, value, recurseTimes, typedArray, kind);
-  }
-
-  function formatRaw(ctx, value, recurseTimes, typedArray, kind) {
-    let keys;
-    let protoProps;
-    if (ctx.showHidden && (recurseTimes <= ctx.depth || ctx.depth === null)) {
-      protoProps = [];
-    }
-    const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
-    if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
-
-    // Only show a Symbol.toStringTag that is not already printed as a key.
-    let tag = value[Symbol.toStringTag];
-    if (typeof tag !== 'string' ||
-        (tag !== '' &&
-         (ctx.showHidden ? ObjectPrototypeHasOwnProperty : ObjectPrototypePropertyIsEnumerable)(
-           value, Symbol.toStringTag))) {
-      tag = '';
-    }
-
-    let base = '';
-    let formatter = getEmptyFormatArray;
-    let braces;
-    let noIterator = true;
-    let extrasType = kObjectType;
-
-    // Iterable types first; everything is checked for null-prototype objects
-    // as their type cannot be told from the constructor.
-    if (Symbol.iterator in value || constructor === null) {
-      noIterator = false;
-      if (kind === 'Array') {
-        const prefix = (constructor !== 'Array' || tag !== '') ?
-          getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
-        keys = getOwnNonIndexProperties(value, ctx.showHidden, value.length);
-        braces = [`${prefix}[`, ']'];
-        if (value.length === 0 && keys.length === 0 && protoProps === undefined) {
-          return `${braces[0]}]`;
-        }
-        extrasType = kArrayExtrasType;
-        formatter = formatArray;
-      } else if (kind === 'Set') {
-        const size = SetPrototypeGetSize(value);
-        const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
-        keys = getKeys(value, ctx.showHidden, kind);
-        formatter = formatSet;
-        if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
-        braces = [`${prefix}{`, '}'];
-      } else if (kind === 'Map') {
-        const size = MapPrototypeGetSize(value);
-        const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
-        keys = getKeys(value, ctx.showHidden, kind);
-        formatter = formatMap;
-        if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
-        braces = [`${prefix}{`, '}'];
-      } else if (kind === 'TypedArray') {
-        const size = TypedArrayPrototypeGetLength(value);
-        keys = getOwnNonIndexProperties(value, ctx.showHidden, size);
-        const fallback = constructor === null ? TypedArrayPrototypeGetSymbolToStringTag(value) : '';
-        const prefix = getPrefix(constructor, tag, fallback, `(${size})`);
-        braces = [`${prefix}[`, ']'];
-        if (size === 0 && keys.length === 0 && !ctx.showHidden) return `${braces[0]}]`;
-        formatter = formatTypedArray;
-        extrasType = kArrayExtrasType;
-      } else {
-        noIterator = true;
-      }
-    }
-    if (noIterator) {
-      keys = getKeys(value, ctx.showHidden, kind);
-      braces = ['{', '}'];
-      if (typeof value === 'function') {
-        base = getFunctionBase(value, constructor, tag, kind);
-        if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
-      } else if (constructor === 'Object') {
-        if (kind === 'Arguments') {
-          braces[0] = '[Arguments] {';
-        } else if (tag !== '') {
-          braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
-        }
-        if (keys.length === 0 && protoProps === undefined) return `${braces[0]}}`;
-      } else if (kind === 'RegExp') {
-        base = RegExpPrototypeToString(constructor !== null ? value : new RegExp(value));
-        const prefix = getPrefix(constructor, tag, 'RegExp');
-        if (prefix !== 'RegExp ') base = `${prefix}${base}`;
-        if ((keys.length === 0 && protoProps === undefined) ||
-            (recurseTimes > ctx.depth && ctx.depth !== null)) {
-          return ctx.stylize(base, 'regexp');
-        }
-      } else if (kind === 'Date') {
-        base = Number.isNaN(DatePrototypeGetTime(value)) ?
-          DatePrototypeToString(value) :
-          DatePrototypeToISOString(value);
-        const prefix = getPrefix(constructor, tag, 'Date');
-        if (prefix !== 'Date ') base = `${prefix}${base}`;
-        if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'date');
-      } else if (isError(value, kind)) {
-        base = formatError(value, constructor, tag, ctx, keys);
-        if (keys.length === 0 && protoProps === undefined) return base;
-      } else if (kind === 'ArrayBuffer' || kind === 'SharedArrayBuffer') {
-        const prefix = getPrefix(constructor, tag, kind);
-        if (typedArray === undefined) {
-          formatter = formatArrayBuffer;
-        } else if (keys.length === 0 && protoProps === undefined) {
-          return `${prefix}{ byteLength: ${formatNumber(ctx.stylize, value.byteLength, false)} }`;
-        }
-        braces[0] = `${prefix}{`;
-        keys.unshift('byteLength');
-      } else if (kind === 'DataView') {
-        braces[0] = `${getPrefix(constructor, tag, 'DataView')}{`;
-        // .buffer goes last, it is not a primitive like the others.
-        keys.unshift('byteLength', 'byteOffset', 'buffer');
-      } else if (kind === 'Promise') {
-        braces[0] = `${getPrefix(constructor, tag, 'Promise')}{`;
-        formatter = formatPromise;
-      } else if (kind === 'Weak' && weakType(value) !== 'WeakRef') {
-        braces[0] = `${getPrefix(constructor, tag, weakType(value))}{`;
-        formatter = formatWeakCollection;
-      } else if (kind === 'ModuleNamespace') {
-        braces[0] = `${getPrefix(constructor, tag, 'Module')}{`;
-        formatter = formatNamespaceObject.bind(null, keys);
-      } else if (kind === 'Boxed' || kind === 'SymbolBox') {
-        base = getBoxedBase(value, ctx, keys, constructor, tag);
-        if (keys.length === 0 && protoProps === undefined) return base;
-      } else {
-        if (keys.length === 0 && protoProps === undefined) {
-          return `${getCtxStyle(value, constructor, tag)}{}`;
-        }
-        braces[0] = `${getCtxStyle(value, constructor, tag)}{`;
-      }
-    }
-
-    if (recurseTimes > ctx.depth && ctx.depth !== null) {
-      let constructorName = getCtxStyle(value, constructor, tag).slice(0, -1);
-      if (constructor !== null) constructorName = `[${constructorName}]`;
-      return ctx.stylize(constructorName, 'special');
-    }
-    recurseTimes += 1;
-
-    ctx.seen.push(value);
-    ctx.currentDepth = recurseTimes;
-    let output;
-    const indentationLvl = ctx.indentationLvl;
+    const label = d.get !== undefined ? (d.set !== undefined ? 'Getter/Setter' : 'Getter') : (d.set !== undefined ? 'Setter' : 'undefined');
+    const wanted = cfg.getters && d.get !== undefined &&
+      (cfg.getters === true || (cfg.getters === 'get' && d.set === undefined) || (cfg.getters === 'set' && d.set !== undefined));
+    if (!wanted) return [`${name}: ${cfg.stylize(`[${label}]`, 'special')}`];
+    let got;
     try {
-      output = formatter(ctx, value, recurseTimes);
-      for (let i = 0; i < keys.length; i++) {
-        output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
-      }
-      if (protoProps !== undefined) output.push(...protoProps);
+      got = d.get.call(obj);
     } catch (err) {
-      if (!isStackOverflowError(err)) throw err;
-      ctx.seen.pop();
-      ctx.indentationLvl = indentationLvl;
-      const constructorName = getCtxStyle(value, constructor, tag).slice(0, -1);
-      return ctx.stylize(`[${constructorName}: Inspection interrupted ` +
-        'prematurely. Maximum call stack size exceeded.]', 'special');
+      return [`${name}: ${cfg.stylize(`[${label}:`, 'special')} <Inspection threw (${err && err.message})>${cfg.stylize(']', 'special')}`];
     }
-    if (ctx.circular !== undefined) {
-      const index = ctx.circular.get(value);
-      if (index !== undefined) {
-        const reference = ctx.stylize(`<ref *${index}>`, 'special');
-        if (ctx.compact !== true) {
-          base = base === '' ? reference : `${reference} ${base}`;
-        } else {
-          braces[0] = `${reference} ${braces[0]}`;
-        }
-      }
+    if (got === null) return [`${name}: ${cfg.stylize(`[${label}:`, 'special')} ${cfg.stylize('null', 'null')}${cfg.stylize(']', 'special')}`];
+    if (typeof got === 'object' || typeof got === 'function') {
+      return [`${name}: ${cfg.stylize(`[${label}]`, 'special')} `, describe(cfg, got, level + 1)];
     }
-    ctx.seen.pop();
-
-    if (ctx.sorted) {
-      const comparator = ctx.sorted === true ? undefined : ctx.sorted;
-      if (extrasType === kObjectType) {
-        output.sort(comparator);
-      } else if (keys.length > 1) {
-        // Only the named properties after the elements are sorted.
-        const sorted = output.slice(output.length - keys.length).sort(comparator);
-        output.splice(output.length - keys.length, keys.length, ...sorted);
-      }
-    }
-
-    const res = reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value);
-    // Stop descending once the output gets huge, as Node does.
-    const newLength = (ctx.budget[ctx.indentationLvl] || 0) + res.length;
-    ctx.budget[ctx.indentationLvl] = newLength;
-    if (newLength > 2 ** 27) ctx.depth = -1;
-    return res;
+    return [`${name}: ${cfg.stylize(`[${label}:`, 'special')} `, describe(cfg, got, level + 1), cfg.stylize(']', 'special')];
   }
 
-  function getEmptyFormatArray() {
-    return [];
-  }
+  // --- heads of functions, boxed primitives and errors ----------------------
 
-  // ---------------------------------------------------------------------------
-  // Functions, boxed primitives
-
-  function getFunctionBase(value, constructor, tag, kind) {
-    let stringified = '';
-    try {
-      stringified = FunctionPrototypeToString(value);
-    } catch {
-      // Some callable proxies cannot be stringified; they are not classes.
-    }
-    if (stringified.startsWith('class') && stringified.endsWith('}')) {
-      const slice = stringified.slice(5, -1);
-      const bracketIndex = slice.indexOf('{');
-      if (bracketIndex !== -1 &&
-          (!slice.slice(0, bracketIndex).includes('(') ||
-           // Slow path to guarantee that it is indeed a class.
-           /^(\s+[^(]*?)\s*{/.test(slice.replace(/(\/\/.*?\n)|(\/\*(.|\n)*?\*\/)/g, '')))) {
-        return getClassBase(value, constructor, tag);
+  function functionHead(fn, ctor, tag) {
+    const src = fnSource(fn);
+    const brace = src.indexOf('{');
+    if (src.startsWith('class') && src.endsWith('}') && brace !== -1 && !src.slice(5, brace).includes('(')) {
+      const name = (hasOwn(fn, 'name') && fn.name) || '(anonymous)';
+      let s = `class ${name}`;
+      if (ctor !== 'Function' && ctor !== null) s += ` [${ctor}]`;
+      if (tag !== '' && ctor !== tag) s += ` [${tag}]`;
+      if (ctor !== null) {
+        const parent = getProto(fn);
+        const parentName = parent && parent.name;
+        if (parentName) s += ` extends ${parentName}`;
+      } else {
+        s += ' extends [null prototype]';
       }
+      return `[${s}]`;
     }
+    const proto = getProto(fn);
     let type = 'Function';
-    if (kind !== 'BoundFunction') {
-      const proto = ObjectGetPrototypeOf(value);
-      if (proto === GeneratorFunctionPrototype) type = 'GeneratorFunction';
-      else if (proto === AsyncFunctionPrototype) type = 'AsyncFunction';
-      else if (proto === AsyncGeneratorFunctionPrototype) type = 'AsyncGeneratorFunction';
+    if (proto === AsyncFunctionProto) type = 'AsyncFunction';
+    else if (proto === GeneratorFunctionProto) type = 'GeneratorFunction';
+    else if (proto === AsyncGeneratorFunctionProto) type = 'AsyncGeneratorFunction';
+    else if (proto === null) {
+      const gen = /^(async\s+)?function\s*\*/.test(src);
+      const asy = /^async[\s(]/.test(src);
+      type = `${asy ? 'Async' : ''}${gen ? 'Generator' : ''}Function`;
     }
-    let base = `[${type}`;
-    if (constructor === null) base += ' (null prototype)';
-    if (value.name === '') {
-      base += ' (anonymous)';
-    } else {
-      base += `: ${value.name}`;
-    }
-    base += ']';
-    if (constructor !== type && constructor !== null) base += ` ${constructor}`;
-    if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
-    return base;
+    let s = `[${type}`;
+    if (ctor === null) s += ' (null prototype)';
+    const name = fn.name;
+    if (name === '' || typeof name !== 'string') s += ' (anonymous)';
+    else s += `: ${name}`;
+    s += ']';
+    if (ctor !== type && ctor !== null) s += ` [${ctor}]`;
+    if (tag !== '' && ctor !== tag) s += ` [${tag}]`;
+    return s;
   }
 
-  function getClassBase(value, constructor, tag) {
-    const hasName = ObjectPrototypeHasOwnProperty(value, 'name');
-    const name = (hasName && value.name) || '(anonymous)';
-    let base = `class ${name}`;
-    if (constructor !== 'Function' && constructor !== null) base += ` [${constructor}]`;
-    if (tag !== '' && constructor !== tag) base += ` [${tag}]`;
-    if (constructor !== null) {
-      const superName = ObjectGetPrototypeOf(value).name;
-      if (superName) base += ` extends ${superName}`;
-    } else {
-      base += ' extends [null prototype]';
-    }
-    return `[${base}]`;
+  function boxedHead(cfg, v, ctor, tag) {
+    let type;
+    let inner;
+    let stringLike = false;
+    const noStyle = Object.assign({}, cfg, { stylize: plainStyle });
+    if (tryCall(Number.prototype.valueOf, v)) { type = 'Number'; inner = primitiveLeaf(noStyle, Number.prototype.valueOf.call(v)); }
+    else if (tryCall(String.prototype.valueOf, v)) { type = 'String'; inner = quote(String.prototype.valueOf.call(v)); stringLike = true; }
+    else if (tryCall(Boolean.prototype.valueOf, v)) { type = 'Boolean'; inner = `${Boolean.prototype.valueOf.call(v)}`; }
+    else if (tryCall(BigInt.prototype.valueOf, v)) { type = 'BigInt'; inner = bigintText(BigInt.prototype.valueOf.call(v), cfg.numericSeparator); }
+    else { type = 'Symbol'; inner = symbolText(Symbol.prototype.valueOf.call(v)); }
+    let s = `[${type}`;
+    if (type !== ctor) s += ctor === null ? ' (null prototype)' : ` (${ctor})`;
+    s += `: ${inner}]`;
+    if (tag !== '' && tag !== ctor) s += ` [${tag}]`;
+    return { s, type: type.toLowerCase(), stringLike };
   }
 
-  const boxedValueOf = {
-    Number: NumberPrototypeValueOf,
-    String: StringPrototypeValueOf,
-    Boolean: BooleanPrototypeValueOf,
-    BigInt: BigIntPrototypeValueOf,
-    Symbol: SymbolPrototypeValueOf,
-  };
+  // --- errors -----------------------------------------------------------------
+  //
+  // QuickJS keeps only the frame lines in `stack`; the "Name: message" line is
+  // rebuilt from the error itself. A stack that is not made of frames was set
+  // by user code and is shown as is.
 
-  function getBoxedBase(value, ctx, keys, constructor, tag) {
-    const type = boxedType(value);
-    const primitive = boxedValueOf[type](value);
-    if (type === 'String') {
-      // The index keys of boxed strings only repeat the string.
-      keys.splice(0, primitive.length);
-    }
-    let base = `[${type}`;
-    if (type !== constructor) {
-      base += constructor === null ? ' (null prototype)' : ` (${constructor})`;
-    }
-    base += `: ${formatPrimitive(stylizeNoColor, primitive, ctx)}]`;
-    if (tag !== '' && tag !== constructor) base += ` [${tag}]`;
-    if (keys.length !== 0 || ctx.stylize === stylizeNoColor) return base;
-    return ctx.stylize(base, type.toLowerCase());
+  const FRAME_LINE = /^\s*at\s/;
+
+  function errorHeader(err) {
+    let name;
+    let msg;
+    try { name = err.name; } catch { name = undefined; }
+    try { msg = err.message; } catch { msg = undefined; }
+    name = name === undefined ? 'Error' : String(name);
+    msg = msg === undefined ? '' : String(msg);
+    if (name === '') return msg;
+    if (msg === '') return name;
+    return `${name}: ${msg}`;
   }
 
-  // ---------------------------------------------------------------------------
-  // Errors. QuickJS's err.stack holds only "    at ..." frame lines; the
-  // "Name: message" header V8 puts first is rebuilt here so the rest of Node's
-  // logic (name/constructor fix-ups, message detection) applies unchanged.
-
-  function getStackString(error) {
-    const stack = error.stack;
-    if (!stack) return ErrorPrototypeToString(error);
-    const text = String(stack);
-    if (text.startsWith('    at ')) {
-      return `${ErrorPrototypeToString(error)}\n${text.replace(/\n+$/, '')}`;
+  // Returns { text, frames } where frames are the "    at ..." lines.
+  function errorStack(err) {
+    let raw;
+    try { raw = err.stack; } catch { raw = undefined; }
+    const header = errorHeader(err);
+    if (raw === undefined || raw === null || raw === '') return { text: header, frames: [] };
+    raw = String(raw);
+    const lines = raw.replace(/\n+$/, '').split('\n');
+    if (lines.every((l) => FRAME_LINE.test(l))) {
+      const frames = lines.map((l) => `    ${l.trim()}`);
+      return { text: `${header}\n${frames.join('\n')}`, frames };
     }
-    return text;
+    const frames = lines.filter((l) => FRAME_LINE.test(l));
+    return { text: raw, frames };
   }
 
-  // Finds the longest run (more than three lines) of identical frames in `a`
-  // and `b`.
-  function identicalSequenceRange(a, b) {
-    for (let i = 0; i < a.length - 3; i++) {
-      const pos = b.indexOf(a[i]);
-      if (pos !== -1) {
-        const rest = b.length - pos;
-        if (rest > 3) {
-          let len = 1;
-          const maxLen = MathMin(a.length - i, rest);
-          while (maxLen > len && a[i + len] === b[pos + len]) len++;
-          if (len > 3) return { len, offset: i };
-        }
-      }
-    }
-    return { len: 0, offset: 0 };
+  // name/message/stack that the stack text already shows are not listed.
+  function hideErrorKeys(err, keys, stackText) {
+    return keys.filter((k) => {
+      if (k !== 'name' && k !== 'message' && k !== 'stack') return true;
+      let val;
+      try { val = err[k]; } catch { return true; }
+      return !(typeof val === 'string' && stackText.includes(val));
+    });
   }
 
-  // Frame lines, with those repeated from the cause's stack collapsed.
-  function getStackFrames(ctx, err, stack) {
-    const frames = stack.split('\n');
-    let cause;
-    try {
-      ({ cause } = err);
-    } catch {
-      // A throwing `cause` getter is ignored.
-    }
-    if (cause != null && isError(cause, kindOf(cause))) {
-      const causeStack = getStackString(cause);
-      const causeStackStart = causeStack.indexOf('\n    at');
-      if (causeStackStart !== -1) {
-        const causeFrames = causeStack.slice(causeStackStart + 1).split('\n');
-        const { len, offset } = identicalSequenceRange(frames, causeFrames);
-        if (len > 0) {
-          const skipped = len - 2;
-          const msg = `    ... ${skipped} lines matching cause stack trace ...`;
-          frames.splice(offset + 1, skipped, ctx.stylize(msg, 'undefined'));
-        }
-      }
-    }
-    return frames;
-  }
+  function errorText(cfg, err, ctor, tag, stack) {
+    let s = stack.text;
+    let name;
+    try { name = err.name; } catch { name = undefined; }
+    name = name != null ? String(name) : 'Error';
 
-  // Makes the header name the constructor: `class Foo extends Error` prints
-  // `Foo [Error]: msg`, null-prototype errors `[Error: null prototype]: msg`.
-  function improveStack(stack, constructor, name, tag) {
-    let len = name.length;
-    if (constructor === null ||
-        (name.endsWith('Error') &&
-         stack.startsWith(name) &&
-         (stack.length === len || stack[len] === ':' || stack[len] === '\n'))) {
+    // Make the first line name the real class when the error's name does not.
+    let nameLen = name.length;
+    if (ctor === null || (name.endsWith('Error') && s.startsWith(name) &&
+        (s.length === nameLen || s[nameLen] === ':' || s[nameLen] === '\n'))) {
       let fallback = 'Error';
-      if (constructor === null) {
-        const start = /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n {4}at)/.exec(stack) ||
-          /^([a-z_A-Z0-9-]*Error)$/.exec(stack);
-        fallback = (start && start[1]) || '';
-        len = fallback.length;
+      if (ctor === null) {
+        const m = /^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n\s+at)/.exec(s) || /^([a-z_A-Z0-9-]*Error)$/.exec(s);
+        fallback = (m && m[1]) || '';
+        nameLen = fallback.length;
         fallback = fallback || 'Error';
       }
-      const prefix = getPrefix(constructor, tag, fallback).slice(0, -1);
-      if (name !== prefix) {
-        if (prefix.includes(name)) {
-          stack = len === 0 ? `${prefix}: ${stack}` : `${prefix}${stack.slice(len)}`;
-        } else {
-          stack = `${prefix} [${name}]${stack.slice(len)}`;
-        }
+      const head = headOf(ctor, tag, fallback).slice(0, -1);
+      if (name !== head) {
+        if (head.includes(name)) s = nameLen === 0 ? `${head}: ${s}` : head + s.slice(nameLen);
+        else s = `${head} [${name}]${s.slice(nameLen)}`;
       }
     }
-    return stack;
+
+    // Find where the frames start (after the message, which may hold "at").
+    let msg;
+    try { msg = err.message; } catch { msg = undefined; }
+    let from = (msg && s.indexOf(msg)) || -1;
+    if (from !== -1) from += msg.length;
+    const framesAt = s.indexOf('\n    at', from);
+    if (framesAt === -1) return `[${s}]`;
+    const head = s.slice(0, framesAt);
+    const frames = s.slice(framesAt + 1).split('\n');
+    collapseCauseFrames(cfg, err, frames);
+    return `${head}\n${frames.join('\n')}`;
   }
 
-  // name/message/stack own properties already visible in the stack are not
-  // listed again.
-  function removeDuplicateErrorKeys(ctx, keys, err, stack) {
-    if (!ctx.showHidden && keys.length !== 0) {
-      for (const name of ['name', 'message', 'stack']) {
-        const index = keys.indexOf(name);
-        if (index !== -1 && stack.includes(err[name])) keys.splice(index, 1);
+  // Frames shared with the cause's stack are folded into one line.
+  function collapseCauseFrames(cfg, err, frames) {
+    let cause;
+    try { cause = err.cause; } catch { return; }
+    if (cause === null || typeof cause !== 'object' || kindOf(cause) !== 'Error') return;
+    const causeFrames = errorStack(cause).frames;
+    if (causeFrames.length === 0) return;
+    const run = longestSharedRun(frames, causeFrames);
+    if (run.len > 0) {
+      const skipped = run.len - 2;
+      frames.splice(run.at + 1, skipped, cfg.stylize(`    ... ${skipped} lines matching cause stack trace ...`, 'undefined'));
+    }
+  }
+
+  function longestSharedRun(a, b) {
+    for (let i = 0; i < a.length - 3; i++) {
+      const pos = b.indexOf(a[i]);
+      if (pos === -1) continue;
+      const rest = b.length - pos;
+      if (rest <= 3) continue;
+      let len = 1;
+      const max = Math.min(a.length - i, rest);
+      while (max > len && a[i + len] === b[pos + len]) len++;
+      if (len > 3) return { len, at: i };
+    }
+    return { len: 0, at: 0 };
+  }
+
+  // ===========================================================================
+  // Pass 2: render parts to text
+
+  const spaces = (n) => ' '.repeat(n);
+
+  function render(cfg, part, indent) {
+    switch (part.t) {
+      case 'text': return part.s;
+      case 'lines': return indent === 0 ? part.s : part.s.split('\n').join(`\n${spaces(indent)}`);
+      case 'string': return renderString(cfg, part, indent);
+      default: return renderBox(cfg, part, indent);
+    }
+  }
+
+  // Long strings are cut after each newline and joined with " +".
+  function renderString(cfg, part, indent) {
+    const s = part.s;
+    if (cfg.compact !== true && s.length > 16 && s.length > cfg.breakLength - indent - 4) {
+      const pieces = s.split(/(?<=\n)/);
+      return pieces.map((p) => cfg.stylize(quote(p), 'string')).join(` +\n${spaces(indent + 2)}`) + part.more;
+    }
+    return cfg.stylize(quote(s), 'string') + part.more;
+  }
+
+  function renderRow(cfg, row, indent, objectBox) {
+    // In compact=true mode object properties sit one column further in, and
+    // a value too wide for a line starts on its own line.
+    const wide = cfg.compact === true && objectBox && row.objectProp;
+    const inner = indent + (wide ? 3 : 2);
+    let out = '';
+    for (const piece of row) {
+      if (typeof piece === 'string') { out += piece; continue; }
+      const s = render(cfg, piece, inner);
+      if (wide && cfg.breakLength < displayWidth(s) && out.endsWith(': ')) {
+        out = `${out.slice(0, -1)}\n${spaces(inner)}`;
       }
+      out += s;
     }
+    return out;
   }
 
-  function formatError(err, constructor, tag, ctx, keys) {
-    const name = err.name != null ? String(err.name) : 'Error';
-    let stack = getStackString(err);
-    removeDuplicateErrorKeys(ctx, keys, err, stack);
-    if ('cause' in err && (keys.length === 0 || !keys.includes('cause'))) {
-      keys.push('cause');
+  function renderBox(cfg, box, indent) {
+    let rows = box.rows.map((r) => renderRow(cfg, r, indent, box.propRows));
+    if (cfg.sorted) {
+      const cmp = cfg.sorted === true ? undefined : cfg.sorted;
+      if (box.sortFrom === 0) rows.sort(cmp);
+      else if (rows.length - box.sortFrom > 1) rows = rows.slice(0, box.sortFrom).concat(rows.slice(box.sortFrom).sort(cmp));
     }
-    // AggregateError
-    if (ArrayIsArray(err.errors) && (keys.length === 0 || !keys.includes('errors'))) {
-      keys.push('errors');
-    }
-    stack = improveStack(stack, constructor, name, tag);
 
-    // Ignore the error message if it is contained in the stack.
-    let pos = (err.message && stack.indexOf(err.message)) || -1;
-    if (pos !== -1) pos += err.message.length;
-    // Without frames the error is wrapped in brackets.
-    const stackStart = stack.indexOf('\n    at', pos);
-    if (stackStart === -1) {
-      stack = `[${stack}]`;
-    } else {
-      const lines = getStackFrames(ctx, err, stack.slice(stackStart + 1));
-      stack = `${stack.slice(0, stackStart)}\n${lines.join('\n')}`;
+    let base = box.base ? render(cfg, box.base, indent) : '';
+    let open = box.open;
+    if (box.ref) {
+      if (cfg.compact !== true) base = base === '' ? box.ref : `${box.ref} ${base}`;
+      else open = `${box.ref} ${open}`;
     }
-    if (ctx.indentationLvl !== 0) {
-      stack = stack.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
-    }
-    return stack;
-  }
 
-  // ---------------------------------------------------------------------------
-  // Element formatters: each returns the list of entries inside the braces.
-
-  const remainingText = (remaining) => `... ${remaining} more item${remaining > 1 ? 's' : ''}`;
-
-  function formatArray(ctx, value, recurseTimes) {
-    const valLen = value.length;
-    const len = MathMin(MathMax(0, ctx.maxArrayLength), valLen);
-    const remaining = valLen - len;
-    const output = [];
-    for (let i = 0; i < len; i++) {
-      if (!ObjectPrototypeHasOwnProperty(value, i)) {
-        return formatSpecialArray(ctx, value, recurseTimes, len, output, i);
-      }
-      output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType));
-    }
-    if (remaining > 0) output.push(remainingText(remaining));
-    return output;
-  }
-
-  // Sparse arrays: runs of holes print as `<N empty items>`.
-  function formatSpecialArray(ctx, value, recurseTimes, maxLength, output, i) {
-    const keys = ObjectKeys(value);
-    let index = i;
-    for (; i < keys.length && output.length < maxLength; i++) {
-      const key = keys[i];
-      const tmp = +key;
-      if (tmp > 2 ** 32 - 2) break;
-      if (`${index}` !== key) {
-        if (!numberRegExp.test(key)) break;
-        const emptyItems = tmp - index;
-        output.push(ctx.stylize(`<${emptyItems} empty item${emptyItems > 1 ? 's' : ''}>`, 'undefined'));
-        index = tmp;
-        if (output.length === maxLength) break;
-      }
-      output.push(formatProperty(ctx, value, recurseTimes, key, kArrayType));
-      index++;
-    }
-    const remaining = value.length - index;
-    if (output.length !== maxLength) {
-      if (remaining > 0) {
-        output.push(ctx.stylize(`<${remaining} empty item${remaining > 1 ? 's' : ''}>`, 'undefined'));
-      }
-    } else if (remaining > 0) {
-      output.push(remainingText(remaining));
-    }
-    return output;
-  }
-
-  function formatTypedArray(ctx, value, recurseTimes) {
-    const length = TypedArrayPrototypeGetLength(value);
-    const maxLength = MathMin(MathMax(0, ctx.maxArrayLength), length);
-    const remaining = length - maxLength;
-    const output = new Array(maxLength);
-    const elementFormatter = length > 0 && typeof value[0] === 'number' ? formatNumber : formatBigInt;
-    for (let i = 0; i < maxLength; ++i) {
-      output[i] = elementFormatter(ctx.stylize, value[i], ctx.numericSeparator);
-    }
-    if (remaining > 0) output[maxLength] = remainingText(remaining);
-    if (ctx.showHidden) {
-      // All but BYTES_PER_ELEMENT are prototype getters; .buffer goes last.
-      ctx.indentationLvl += 2;
-      for (const key of ['BYTES_PER_ELEMENT', 'length', 'byteLength', 'byteOffset', 'buffer']) {
-        output.push(`[${key}]: ${formatValue(ctx, value[key], recurseTimes, true)}`);
-      }
-      ctx.indentationLvl -= 2;
-    }
-    return output;
-  }
-
-  function formatArrayBuffer(ctx, value) {
-    let bytes;
-    try {
-      bytes = new Uint8Array(value);
-    } catch {
-      return [ctx.stylize('(detached)', 'special')];
-    }
-    const shown = MathMin(ctx.maxArrayLength, bytes.length);
-    let str = '';
-    for (let i = 0; i < shown; i++) {
-      str += `${i === 0 ? '' : ' '}${bytes[i].toString(16).padStart(2, '0')}`;
-    }
-    const remaining = bytes.length - ctx.maxArrayLength;
-    if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
-    return [`${ctx.stylize('[Uint8Contents]', 'special')}: <${str}>`];
-  }
-
-  function formatSet(ctx, value, recurseTimes) {
-    const length = SetPrototypeGetSize(value);
-    const maxLength = MathMin(MathMax(0, ctx.maxArrayLength), length);
-    const remaining = length - maxLength;
-    const output = [];
-    ctx.indentationLvl += 2;
-    let i = 0;
-    for (const v of SetPrototypeValues(value)) {
-      if (i >= maxLength) break;
-      output.push(formatValue(ctx, v, recurseTimes));
-      i++;
-    }
-    if (remaining > 0) output.push(remainingText(remaining));
-    ctx.indentationLvl -= 2;
-    return output;
-  }
-
-  function formatMap(ctx, value, recurseTimes) {
-    const length = MapPrototypeGetSize(value);
-    const maxLength = MathMin(MathMax(0, ctx.maxArrayLength), length);
-    const remaining = length - maxLength;
-    const output = [];
-    ctx.indentationLvl += 2;
-    let i = 0;
-    for (const { 0: k, 1: v } of MapPrototypeEntries(value)) {
-      if (i >= maxLength) break;
-      output.push(`${formatValue(ctx, k, recurseTimes)} => ${formatValue(ctx, v, recurseTimes)}`);
-      i++;
-    }
-    if (remaining > 0) output.push(remainingText(remaining));
-    ctx.indentationLvl -= 2;
-    return output;
-  }
-
-  function formatWeakCollection(ctx) {
-    return [ctx.stylize('<items unknown>', 'special')];
-  }
-
-  function formatPromise(ctx, value, recurseTimes) {
-    const { 0: state, 1: result } = promiseState(value);
-    if (state === 'pending' || state === 'unknown') {
-      return [ctx.stylize(`<${state}>`, 'special')];
-    }
-    ctx.indentationLvl += 2;
-    const str = formatValue(ctx, result, recurseTimes);
-    ctx.indentationLvl -= 2;
-    return [state === 'rejected' ? `${ctx.stylize('<rejected>', 'special')} ${str}` : str];
-  }
-
-  // Module namespaces: bindings still in their TDZ print as <uninitialized>.
-  function formatNamespaceObject(keys, ctx, value, recurseTimes) {
-    const output = new Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      try {
-        output[i] = formatProperty(ctx, value, recurseTimes, keys[i], kObjectType);
-      } catch (err) {
-        if (!(err instanceof ReferenceError)) throw err;
-        // Format a stand-in property to get the key and layout right.
-        const tmp = { [keys[i]]: '' };
-        output[i] = formatProperty(ctx, tmp, recurseTimes, keys[i], kObjectType);
-        const pos = output[i].lastIndexOf(' ');
-        output[i] = output[i].slice(0, pos + 1) + ctx.stylize('<uninitialized>', 'special');
-      }
-    }
-    // Prevents formatRaw from printing the keys a second time.
-    keys.length = 0;
-    return output;
-  }
-
-  // ---------------------------------------------------------------------------
-  // Properties
-
-  function formatProperty(ctx, value, recurseTimes, key, type, desc, original = value) {
-    let name;
-    let str;
-    let extra = ' ';
-    desc = desc || ObjectGetOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
-    if (desc.value !== undefined) {
-      const diff = (ctx.compact !== true || type !== kObjectType) ? 2 : 3;
-      ctx.indentationLvl += diff;
-      str = formatValue(ctx, desc.value, recurseTimes);
-      if (diff === 3 && ctx.breakLength < getStringWidth(str)) {
-        extra = `\n${' '.repeat(ctx.indentationLvl)}`;
-      }
-      ctx.indentationLvl -= diff;
-    } else if (desc.get !== undefined) {
-      const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
-      const s = ctx.stylize;
-      const sp = 'special';
-      if (ctx.getters && (ctx.getters === true ||
-            (ctx.getters === 'get' && desc.set === undefined) ||
-            (ctx.getters === 'set' && desc.set !== undefined))) {
-        try {
-          const tmp = desc.get.call(original);
-          ctx.indentationLvl += 2;
-          if (tmp === null) {
-            str = `${s(`[${label}:`, sp)} ${s('null', 'null')}${s(']', sp)}`;
-          } else if (typeof tmp === 'object') {
-            str = `${s(`[${label}]`, sp)} ${formatValue(ctx, tmp, recurseTimes)}`;
-          } else {
-            str = `${s(`[${label}:`, sp)} ${formatPrimitive(s, tmp, ctx)}${s(']', sp)}`;
-          }
-          ctx.indentationLvl -= 2;
-        } catch (err) {
-          str = `${s(`[${label}:`, sp)} <Inspection threw (${err.message})>${s(']', sp)}`;
-        }
-      } else {
-        str = ctx.stylize(`[${label}]`, sp);
-      }
-    } else if (desc.set !== undefined) {
-      str = ctx.stylize('[Setter]', 'special');
-    } else {
-      str = ctx.stylize('undefined', 'undefined');
-    }
-    if (type === kArrayType) return str;
-    if (typeof key === 'symbol') {
-      name = `[${ctx.stylize(SymbolPrototypeToString(key).replace(strEscapeSequencesReplacer, escapeFn), 'symbol')}]`;
-    } else if (key === '__proto__') {
-      name = "['__proto__']";
-    } else if (desc.enumerable === false) {
-      name = `[${key.replace(strEscapeSequencesReplacer, escapeFn)}]`;
-    } else if (keyStrRegExp.test(key)) {
-      name = ctx.stylize(key, 'name');
-    } else {
-      name = ctx.stylize(strEscape(key), 'string');
-    }
-    return `${name}:${extra}${str}`;
-  }
-
-  // ---------------------------------------------------------------------------
-  // Layout
-
-  // Lays out long arrays of short entries in aligned columns (numbers padded
-  // on the left, everything else on the right).
-  function groupArrayElements(ctx, output, value) {
-    let totalLength = 0;
-    let maxLength = 0;
-    let outputLength = output.length;
-    if (ctx.maxArrayLength < output.length) {
-      // The "... n more items" entry is not grouped.
-      outputLength--;
-    }
-    const separatorSpace = 2; // ", "
-    const dataLen = new Array(outputLength);
-    for (let i = 0; i < outputLength; i++) {
-      const len = getStringWidth(output[i]);
-      dataLen[i] = len;
-      totalLength += len + separatorSpace;
-      if (maxLength < len) maxLength = len;
-    }
-    const actualMax = maxLength + separatorSpace;
-    // Group only if three entries fit next to each other and no entry is much
-    // longer than the others.
-    if (actualMax * 3 + ctx.indentationLvl < ctx.breakLength &&
-        (totalLength / actualMax > 5 || maxLength <= 6)) {
-      const approxCharHeights = 2.5;
-      const averageBias = Math.sqrt(actualMax - totalLength / output.length);
-      const biasedMax = MathMax(actualMax - 3 - averageBias, 1);
-      const columns = MathMin(
-        // Aim for a roughly square block, characters being ~2.5 times as high
-        // as wide.
-        Math.round(Math.sqrt(approxCharHeights * biasedMax * outputLength) / biasedMax),
-        Math.floor((ctx.breakLength - ctx.indentationLvl) / actualMax),
-        ctx.compact * 4,
-        15,
-      );
-      if (columns <= 1) return output;
-      const tmp = [];
-      const maxLineLength = [];
-      for (let i = 0; i < columns; i++) {
-        let lineMaxLength = 0;
-        for (let j = i; j < output.length; j += columns) {
-          if (dataLen[j] > lineMaxLength) lineMaxLength = dataLen[j];
-        }
-        maxLineLength.push(lineMaxLength + separatorSpace);
-      }
-      let padStart = true;
-      if (value !== undefined) {
-        for (let i = 0; i < output.length; i++) {
-          if (typeof value[i] !== 'number' && typeof value[i] !== 'bigint') {
-            padStart = false;
-            break;
+    if (cfg.compact !== true) {
+      if (typeof cfg.compact === 'number' && cfg.compact >= 1) {
+        const count = rows.length;
+        if (box.arrayish && count > 6) rows = arrangeColumns(cfg, rows, box, indent);
+        // Boxes with few levels of boxes inside may share one line.
+        if (box.lastLevel - box.level < cfg.compact && count === rows.length) {
+          const start = rows.length + indent + open.length + base.length + 10;
+          if (fitsOnLine(cfg, rows, start, base)) {
+            const joined = rows.join(', ');
+            if (!joined.includes('\n')) return `${base ? `${base} ` : ''}${open} ${joined} ${box.close}`;
           }
         }
       }
-      for (let i = 0; i < outputLength; i += columns) {
-        const max = MathMin(i + columns, outputLength);
-        let str = '';
-        let j = i;
-        for (; j < max - 1; j++) {
-          const padding = maxLineLength[j - i] + output[j].length - dataLen[j];
-          str += padStart ? `${output[j]}, `.padStart(padding, ' ') : `${output[j]}, `.padEnd(padding, ' ');
-        }
-        if (padStart) {
-          const padding = maxLineLength[j - i] + output[j].length - dataLen[j] - separatorSpace;
-          str += output[j].padStart(padding, ' ');
-        } else {
-          str += output[j];
-        }
-        tmp.push(str);
-      }
-      if (ctx.maxArrayLength < output.length) tmp.push(output[outputLength]);
-      output = tmp;
+      const nl = `\n${spaces(indent)}`;
+      return `${base ? `${base} ` : ''}${open}${nl}  ${rows.join(`,${nl}  `)}${nl}${box.close}`;
     }
-    return output;
+
+    // compact === true: fill lines, closing brace on the last one.
+    if (fitsOnLine(cfg, rows, 0, base)) return `${open}${base ? ` ${base}` : ''} ${rows.join(', ')} ${box.close}`;
+    const pad = spaces(indent);
+    const lead = base === '' && open.length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${pad}  `;
+    return `${open}${lead}${rows.join(`,\n${pad}  `)} ${box.close}`;
   }
 
-  function isBelowBreakLength(ctx, output, start, base) {
-    // Entries are separated by at least a comma and, with compact mode off, a
-    // space.
-    let totalLength = output.length + start;
-    if (totalLength + output.length > ctx.breakLength) return false;
-    for (let i = 0; i < output.length; i++) {
-      totalLength += output[i].length;
-      if (totalLength > ctx.breakLength) return false;
+  function fitsOnLine(cfg, rows, start, base) {
+    let total = rows.length + start;
+    if (total + rows.length > cfg.breakLength) return false;
+    for (const r of rows) {
+      total += cfg.colors ? r.replace(/\u001b\[[0-9;]*m/g, '').length : r.length; // eslint-disable-line no-control-regex
+      if (total > cfg.breakLength) return false;
     }
-    // Do not line up properties on the same line if `base` contains newlines.
     return base === '' || !base.includes('\n');
   }
 
-  function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
-    if (ctx.compact !== true) {
-      if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
-        const entries = output.length;
-        if (extrasType === kArrayExtrasType && entries > 6) {
-          output = groupArrayElements(ctx, output, value);
-        }
-        // Put up to `compact` inner levels on one line if they fit in
-        // breakLength (with 10 columns of slack), unless grouped above.
-        if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
-          const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
-          if (isBelowBreakLength(ctx, output, start, base)) {
-            const joinedOutput = output.join(', ');
-            if (!joinedOutput.includes('\n')) {
-              return `${base ? `${base} ` : ''}${braces[0]} ${joinedOutput} ${braces[1]}`;
-            }
-          }
-        }
+  // Lays out many short array elements in aligned columns. The column count
+  // grows with the square root of the entry count, bounded by the line width.
+  function arrangeColumns(cfg, rows, box, indent) {
+    // A trailing "... more items" row stays out of the columns.
+    let count = rows.length;
+    if (cfg.maxArrayLength < rows.length) count--;
+    const gap = 2;
+    const widths = new Array(count);
+    let total = 0;
+    let widest = 0;
+    for (let i = 0; i < count; i++) {
+      const w = displayWidth(rows[i]);
+      widths[i] = w;
+      total += w + gap;
+      if (w > widest) widest = w;
+    }
+    const cell = widest + gap;
+    if (!(cell * 3 + indent < cfg.breakLength && (total / cell > 5 || widest <= 6))) return rows;
+
+    const bias = Math.sqrt(cell - total / rows.length);
+    const biased = Math.max(cell - 3 - bias, 1);
+    const columns = Math.min(
+      Math.round(Math.sqrt(2.5 * biased * count) / biased),
+      Math.floor((cfg.breakLength - indent) / cell),
+      cfg.compact * 4,
+      15,
+    );
+    if (columns <= 1) return rows;
+
+    const colWidth = [];
+    for (let c = 0; c < columns; c++) {
+      let w = 0;
+      for (let j = c; j < rows.length; j += columns) if (widths[j] > w) w = widths[j];
+      colWidth.push(w + gap);
+    }
+    // Numbers are right-aligned, anything else left-aligned.
+    let rightAlign = true;
+    if (box.values) {
+      for (let i = 0; i < rows.length; i++) {
+        const x = box.values[i];
+        if (typeof x !== 'number' && typeof x !== 'bigint') { rightAlign = false; break; }
       }
-      const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
-      return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${
-        output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
     }
-    // compact === true: Node's legacy layout.
-    if (isBelowBreakLength(ctx, output, 0, base)) {
-      return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ${braces[1]}`;
-    }
-    const indentation = ' '.repeat(ctx.indentationLvl);
-    // A long opening brace ("Set {") pushes the first entry to the next line.
-    const ln = base === '' && braces[0].length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${indentation}  `;
-    return `${braces[0]}${ln}${output.join(`,\n${indentation}  `)} ${braces[1]}`;
-  }
-
-  // ---------------------------------------------------------------------------
-  // format / formatWithOptions
-
-  // Whether `%s` should inspect the object rather than call its toString: true
-  // unless a user-defined toString or Symbol.toPrimitive is found.
-  function hasBuiltInToString(value) {
-    try {
-      let hasOwnToString = ObjectPrototypeHasOwnProperty;
-      let hasOwnToPrimitive = ObjectPrototypeHasOwnProperty;
-      if (typeof value.toString !== 'function') {
-        if (typeof value[Symbol.toPrimitive] !== 'function') return true;
-        if (ObjectPrototypeHasOwnProperty(value, Symbol.toPrimitive)) return false;
-        hasOwnToString = returnFalse;
-      } else if (ObjectPrototypeHasOwnProperty(value, 'toString')) {
-        return false;
-      } else if (typeof value[Symbol.toPrimitive] !== 'function') {
-        hasOwnToPrimitive = returnFalse;
-      } else if (ObjectPrototypeHasOwnProperty(value, Symbol.toPrimitive)) {
-        return false;
+    const out = [];
+    for (let i = 0; i < count; i += columns) {
+      const end = Math.min(i + columns, count);
+      let line = '';
+      let j = i;
+      for (; j < end - 1; j++) {
+        const target = colWidth[j - i] + rows[j].length - widths[j];
+        const cellText = `${rows[j]}, `;
+        line += rightAlign ? cellText.padStart(target, ' ') : cellText.padEnd(target, ' ');
       }
-      let pointer = value;
-      do {
-        pointer = ObjectGetPrototypeOf(pointer);
-      } while (!hasOwnToString(pointer, 'toString') &&
-               !hasOwnToPrimitive(pointer, Symbol.toPrimitive));
-      const descriptor = ObjectGetOwnPropertyDescriptor(pointer, 'constructor');
-      return descriptor !== undefined &&
-        typeof descriptor.value === 'function' &&
-        builtInObjects.has(descriptor.value.name);
-    } catch {
-      // Revoked or throwing proxies.
-      return true;
+      if (rightAlign) line += rows[j].padStart(colWidth[j - i] + rows[j].length - widths[j] - gap, ' ');
+      else line += rows[j];
+      out.push(line);
     }
+    if (count < rows.length) out.push(rows[count]);
+    return out;
   }
 
-  function returnFalse() {
-    return false;
+  // ===========================================================================
+  // Public API
+
+  function inspect(value, opts) {
+    let options = opts;
+    if (typeof opts !== 'object' || opts === null) {
+      // Legacy signature: inspect(value, showHidden, depth, colors).
+      options = {};
+      if (arguments.length > 1 && typeof opts === 'boolean') options.showHidden = opts;
+      if (arguments.length > 2) options.depth = arguments[2];
+      if (arguments.length > 3) options.colors = arguments[3];
+    }
+    const cfg = makeSettings(options);
+    const doc = describe(cfg, value, 0);
+    return render(cfg, doc, 0);
+  }
+  inspect.custom = customSymbol;
+  inspect.defaultOptions = defaults;
+
+  // --- format -------------------------------------------------------------------
+
+  // %s of an object: a user-defined toString wins, otherwise inspect.
+  function usesBuiltinToString(v) {
+    let obj = v;
+    if (kindOf(v) === 'Proxy') {
+      try { Array.isArray(v); } catch { return true; }
+    }
+    let ts;
+    try { ts = obj.toString; } catch { return true; }
+    if (typeof ts !== 'function') return true;
+    // A user-defined Symbol.toPrimitive or toString decides the text.
+    let prim;
+    try { prim = obj[Symbol.toPrimitive]; } catch { prim = undefined; }
+    if (typeof prim === 'function' && !ownerIsBuiltin(obj, Symbol.toPrimitive)) return false;
+    return ownerIsBuiltin(obj, 'toString');
   }
 
-  const firstErrorLine = (error) => String(error.message).split('\n', 1)[0];
-  let circularErrorMessage;
+  // Whether the object on v's chain that owns `key` belongs to a built-in.
+  function ownerIsBuiltin(v, key) {
+    if (hasOwn(v, key)) return false;
+    let p = v;
+    do { p = getProto(p); } while (p !== null && !hasOwn(p, key));
+    if (p === null) return true;
+    const d = ownDesc(p, 'constructor');
+    return d !== undefined && typeof d.value === 'function' && builtinCtorNames.has(d.value.name);
+  }
 
-  // JSON.stringify for %j, with `[Circular]` for cyclic values. The engine's
-  // cycle error message is learnt once by provoking it.
-  function tryStringify(arg) {
+  function jsonText(v) {
     try {
-      return JSONStringify(arg);
+      return `${JSON.stringify(v)}`;
     } catch (err) {
-      if (circularErrorMessage === undefined) {
-        try {
-          const a = {};
-          a.a = a;
-          JSONStringify(a);
-        } catch (circularError) {
-          circularErrorMessage = firstErrorLine(circularError);
-        }
-      }
-      if (err.name === 'TypeError' && firstErrorLine(err) === circularErrorMessage) {
-        return '[Circular]';
-      }
+      const m = err && String(err.message);
+      if (m && /circular/i.test(m)) return '[Circular]';
       throw err;
     }
   }
 
-  const numericSeparatorOf = (options) =>
-    (options && options.numericSeparator) ?? inspectDefaultOptions.numericSeparator;
-  const formatNumberNoColor = (number, options) =>
-    formatNumber(stylizeNoColor, number, numericSeparatorOf(options));
-  const formatBigIntNoColor = (bigint, options) =>
-    formatBigInt(stylizeNoColor, bigint, numericSeparatorOf(options));
+  function formatList(opts, args) {
+    const first = args[0];
+    let out = '';
+    let used = 0;
+    if (typeof first === 'string') {
+      if (args.length === 1) return first;
+      let last = 0;
+      used = 1;
+      for (let i = 0; i < first.length - 1; i++) {
+        if (first.charCodeAt(i) !== 37) continue; // '%'
+        const code = first[++i];
+        if (used !== args.length) {
+          let piece;
+          switch (code) {
+            case 's': {
+              const a = args[used];
+              if (typeof a === 'number') piece = numberText(a, opts.numericSeparator);
+              else if (typeof a === 'bigint') piece = bigintText(a, opts.numericSeparator);
+              else if (typeof a !== 'object' || a === null || !usesBuiltinToString(a)) piece = String(a);
+              else piece = inspect(a, Object.assign({}, opts, { depth: 0, colors: false, compact: 3 }));
+              break;
+            }
+            case 'j': piece = jsonText(args[used]); break;
+            case 'd': {
+              const a = args[used];
+              if (typeof a === 'bigint') piece = bigintText(a, opts.numericSeparator);
+              else if (typeof a === 'symbol') piece = 'NaN';
+              else piece = numberText(Number(a), opts.numericSeparator);
+              break;
+            }
+            case 'O': piece = inspect(args[used], opts); break;
+            case 'o': piece = inspect(args[used], Object.assign({}, opts, { showHidden: true, showProxy: true, depth: 4 })); break;
+            case 'i': {
+              const a = args[used];
+              if (typeof a === 'bigint') piece = bigintText(a, opts.numericSeparator);
+              else if (typeof a === 'symbol') piece = 'NaN';
+              else piece = numberText(Number.parseInt(a), opts.numericSeparator);
+              break;
+            }
+            case 'f': {
+              const a = args[used];
+              piece = typeof a === 'symbol' ? 'NaN' : numberText(Number.parseFloat(a), opts.numericSeparator);
+              break;
+            }
+            case 'c': piece = ''; break;
+            case '%': out += first.slice(last, i); last = i + 1; continue;
+            default: continue;
+          }
+          if (last !== i - 1) out += first.slice(last, i - 1);
+          out += piece;
+          last = i + 1;
+          used++;
+        } else if (code === '%') {
+          out += first.slice(last, i);
+          last = i + 1;
+        }
+      }
+      if (last !== 0) {
+        used = used || 1;
+        if (last < first.length) out += first.slice(last);
+      } else {
+        out = first;
+      }
+      if (used === 0) used = 1;
+    }
+    while (used < args.length) {
+      const a = args[used];
+      out += `${used > 0 ? ' ' : ''}${typeof a === 'string' ? a : inspect(a, opts)}`;
+      used++;
+    }
+    return out;
+  }
 
-  function format(...args) {
-    return formatWithOptionsInternal(undefined, args);
+  function describeReceived(v) {
+    if (v == null) return ` Received ${v}`;
+    if (typeof v === 'function') return ` Received function ${v.name}`;
+    if (typeof v === 'object') {
+      const c = constructorName(v);
+      return c ? ` Received an instance of ${c}` : ` Received ${inspect(v, { depth: -1 })}`;
+    }
+    let shown;
+    if (typeof v === 'string') {
+      shown = inspect(v.length > 28 ? `${v.slice(0, 25)}...` : v, { colors: false });
+    } else {
+      shown = inspect(v, { colors: false });
+      if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
+    }
+    return ` Received type ${typeof v} (${shown})`;
   }
 
   function formatWithOptions(inspectOptions, ...args) {
-    if (inspectOptions === null || typeof inspectOptions !== 'object') {
-      throw invalidArgType('inspectOptions', inspectOptions);
+    if (typeof inspectOptions !== 'object' || inspectOptions === null) {
+      const err = new TypeError(`The "inspectOptions" argument must be of type object.${describeReceived(inspectOptions)}`);
+      err.code = 'ERR_INVALID_ARG_TYPE';
+      throw err;
     }
-    return formatWithOptionsInternal(inspectOptions, args);
+    return formatList(inspectOptions, args);
   }
 
-  function formatWithOptionsInternal(inspectOptions, args) {
-    const first = args[0];
-    let a = 0;
-    let str = '';
-    let join = '';
-
-    if (typeof first === 'string') {
-      if (args.length === 1) return first;
-      let tempStr;
-      let lastPos = 0;
-      for (let i = 0; i < first.length - 1; i++) {
-        if (first.charCodeAt(i) !== 37) continue; // '%'
-        const nextChar = first.charCodeAt(++i);
-        if (a + 1 !== args.length) {
-          switch (nextChar) {
-            case 115: { // 's'
-              const tempArg = args[++a];
-              if (typeof tempArg === 'number') {
-                tempStr = formatNumberNoColor(tempArg, inspectOptions);
-              } else if (typeof tempArg === 'bigint') {
-                tempStr = formatBigIntNoColor(tempArg, inspectOptions);
-              } else if (typeof tempArg !== 'object' || tempArg === null || !hasBuiltInToString(tempArg)) {
-                tempStr = String(tempArg);
-              } else {
-                tempStr = inspect(tempArg, { ...inspectOptions, compact: 3, colors: false, depth: 0 });
-              }
-              break;
-            }
-            case 106: // 'j'
-              tempStr = tryStringify(args[++a]);
-              break;
-            case 100: { // 'd'
-              const tempNum = args[++a];
-              if (typeof tempNum === 'bigint') {
-                tempStr = formatBigIntNoColor(tempNum, inspectOptions);
-              } else if (typeof tempNum === 'symbol') {
-                tempStr = 'NaN';
-              } else {
-                tempStr = formatNumberNoColor(Number(tempNum), inspectOptions);
-              }
-              break;
-            }
-            case 79: // 'O'
-              tempStr = inspect(args[++a], inspectOptions);
-              break;
-            case 111: // 'o'
-              tempStr = inspect(args[++a], { ...inspectOptions, showHidden: true, showProxy: true, depth: 4 });
-              break;
-            case 105: { // 'i'
-              const tempInteger = args[++a];
-              if (typeof tempInteger === 'bigint') {
-                tempStr = formatBigIntNoColor(tempInteger, inspectOptions);
-              } else if (typeof tempInteger === 'symbol') {
-                tempStr = 'NaN';
-              } else {
-                tempStr = formatNumberNoColor(Number.parseInt(tempInteger), inspectOptions);
-              }
-              break;
-            }
-            case 102: { // 'f'
-              const tempFloat = args[++a];
-              tempStr = typeof tempFloat === 'symbol' ?
-                'NaN' : formatNumberNoColor(Number.parseFloat(tempFloat), inspectOptions);
-              break;
-            }
-            case 99: // 'c'
-              a += 1;
-              tempStr = '';
-              break;
-            case 37: // '%'
-              str += first.slice(lastPos, i);
-              lastPos = i + 1;
-              continue;
-            default: // Not a placeholder.
-              continue;
-          }
-          if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
-          str += tempStr;
-          lastPos = i + 1;
-        } else if (nextChar === 37) {
-          str += first.slice(lastPos, i);
-          lastPos = i + 1;
-        }
-      }
-      if (lastPos !== 0) {
-        a++;
-        join = ' ';
-        if (lastPos < first.length) str += first.slice(lastPos);
-      }
-    }
-
-    // Remaining arguments: strings as-is, everything else inspected.
-    while (a < args.length) {
-      const value = args[a];
-      str += join;
-      str += typeof value !== 'string' ? inspect(value, inspectOptions) : value;
-      join = ' ';
-      a++;
-    }
-    return str;
+  function format(...args) {
+    return formatList({}, args);
   }
 
   return { inspect, format, formatWithOptions };
