@@ -62,7 +62,7 @@ impl fmt::Display for UsageError {
 /// A worker count: an integer >= 1.
 pub fn parse_workers(s: &str) -> Result<usize, String> {
     match s.trim().parse::<usize>() {
-        Ok(n) if n >= 1 && n <= 1024 => Ok(n),
+        Ok(n) if (1..=1024).contains(&n) => Ok(n),
         _ => Err(format!("invalid worker count '{s}' (expected an integer from 1 to 1024)")),
     }
 }

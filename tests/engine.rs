@@ -711,9 +711,11 @@ fn context_opaque() {
     with_ctx(|ctx, _| {
         assert!(ctx.opaque().is_null());
         let mut data = 5u32;
-        ctx.set_opaque(&mut data as *mut u32 as *mut _);
+        // SAFETY: nothing reads the pointer as a Host; it is reset before `data` goes.
+        unsafe { ctx.set_opaque(&mut data as *mut u32 as *mut _) };
         assert_eq!(ctx.opaque() as *mut u32, &mut data as *mut u32);
-        ctx.set_opaque(std::ptr::null_mut());
+        // SAFETY: null is never dereferenced.
+        unsafe { ctx.set_opaque(std::ptr::null_mut()) };
     });
 }
 

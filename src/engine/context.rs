@@ -229,8 +229,12 @@ impl Context {
     }
 
     /// Sets the context's opaque pointer (the host state of protojs).
-    pub fn set_opaque(self, p: *mut std::ffi::c_void) {
-        // SAFETY: context live; the pointer is only stored.
+    ///
+    /// # Safety
+    /// Whoever reads the pointer back (`Host::get`) relies on it pointing to a live value of
+    /// the type they expect for as long as the context lives.
+    pub unsafe fn set_opaque(self, p: *mut std::ffi::c_void) {
+        // SAFETY: context live; the pointer is only stored (validity is the caller's contract).
         unsafe { ffi::JS_SetContextOpaque(self.raw(), p) }
     }
 

@@ -328,7 +328,7 @@ impl Value {
     /// Stable while this reference keeps the object alive.
     pub fn identity(&self) -> usize {
         // SAFETY: reads the pointer bits of the value only.
-        unsafe { ffi::pj_value_ptr(self.raw) as usize }
+        unsafe { ffi::pj_value_ptr(self.raw) }
     }
 
     pub fn same_as(&self, other: &Value) -> bool {
@@ -341,7 +341,7 @@ impl Value {
     /// # Safety
     /// The slice is valid until the buffer is detached, resized or collected: the caller
     /// must not run JS while holding it.
-    pub unsafe fn array_buffer_bytes(&self) -> Option<&mut [u8]> {
+    pub unsafe fn array_buffer_bytes(&self) -> Option<&[u8]> {
         let mut len = 0usize;
         // SAFETY: ctx live; returns null (with an exception) when not an ArrayBuffer.
         let p = unsafe { ffi::JS_GetArrayBuffer(self.ctx.raw(), &mut len, self.raw) };
@@ -350,7 +350,7 @@ impl Value {
             return None;
         }
         // SAFETY: p points to len bytes owned by the buffer, per the contract above.
-        Some(unsafe { std::slice::from_raw_parts_mut(p, len) })
+        Some(unsafe { std::slice::from_raw_parts(p, len) })
     }
 
     /// For a typed array or DataView: the underlying buffer, byte offset and byte length.

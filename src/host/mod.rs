@@ -96,8 +96,10 @@ impl Host {
             owned: ManuallyDrop::new(owned),
         });
         let ptr = &*host as *const Host as *mut std::ffi::c_void;
-        ctx.set_opaque(ptr);
-        crate::transfer::sab::install(host.runtime().raw());
+        // SAFETY: ptr is the boxed Host, whose address is stable and which outlives its
+        // context (the context is freed in Host's Drop).
+        unsafe { ctx.set_opaque(ptr) };
+        crate::transfer::sab::install(host.runtime());
         crate::modules::install(&host);
         // SAFETY: the runtime is live; the callback only runs on this thread while the host
         // (whose address is stable inside the Box) is alive: it is unset in Drop.

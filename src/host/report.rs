@@ -51,7 +51,7 @@ pub fn first_location(stack: &str) -> Option<(String, usize, usize)> {
 /// the inspector itself fails.
 pub fn print_error(host: &Host, v: &Value) -> String {
     let via_inspect = host.module("inspect").and_then(|m| m.get("inspect")).and_then(|inspect| {
-        inspect.call(&Value::undefined(host.ctx), &[v.clone()])?.to_string()
+        inspect.call(&Value::undefined(host.ctx), std::slice::from_ref(v))?.to_string()
     });
     match via_inspect {
         Ok(s) => s,

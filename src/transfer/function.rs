@@ -64,7 +64,7 @@ impl Captures {
 /// Identity of a function's compiled code (shared by all closures of one literal).
 pub fn code_id(f: &Value) -> usize {
     // SAFETY: reads the bytecode pointer of a function object (0 for anything else).
-    unsafe { ffi::pj_function_code_id(f.raw()) as usize }
+    unsafe { ffi::pj_function_code_id(f.raw()) }
 }
 
 fn is_identifier(name: &str) -> bool {
@@ -173,7 +173,7 @@ fn place(name: Option<&str>, src: &str, form: Form) -> (Option<String>, String) 
     match form {
         Form::Declaration => {
             let declared = declared_name(src).expect("declaration form has a name");
-            debug_assert!(name.is_none_or(|n| n == declared));
+            debug_assert!(name.map_or(true, |n| n == declared));
             (Some(format!("{src}\n")), declared.to_string())
         }
         Form::Expression => (None, format!("({src})")),

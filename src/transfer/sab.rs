@@ -68,9 +68,9 @@ static FUNCS: Functions = Functions(ffi::JSSharedArrayBufferFunctions {
 });
 
 /// Installs the shared allocator in a runtime.
-pub fn install(rt: *mut ffi::JSRuntime) {
-    // SAFETY: rt is live; QuickJS copies the table.
-    unsafe { ffi::JS_SetSharedArrayBufferFunctions(rt, &FUNCS.0) };
+pub fn install(rt: &crate::engine::Runtime) {
+    // SAFETY: the runtime is live (borrowed); QuickJS copies the table.
+    unsafe { ffi::JS_SetSharedArrayBufferFunctions(rt.raw(), &FUNCS.0) };
 }
 
 /// One reference to a SAB block, held by encoded bytes in flight.
