@@ -203,9 +203,11 @@ fn big_script(tag: &str) -> String {
     s
 }
 
+/// The cache's entries for user files (protojs's own builtin modules live in `builtins/`).
 fn cache_entries(cache: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> =
-        std::fs::read_dir(cache).map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    let mut v: Vec<PathBuf> = std::fs::read_dir(cache)
+        .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect())
+        .unwrap_or_default();
     v.sort();
     v
 }
@@ -355,4 +357,26 @@ fn symlinked_files_are_one_module() {
     std::os::unix::fs::symlink(dir.path("real"), dir.path("alias")).unwrap();
     dir.write("main.js", "const a = require('./real/counter'); const b = require('./alias/counter'); a.n++; console.log(a === b, b.n);\n");
     assert_eq!(assert_ok(&protojs(&dir.0, &["main.js"], None)), "true 1\n");
+}
+
+#[test]
+fn builtin_modules_are_cached_as_bytecode() {
+    let dir = TempDir::new("builtin-cache");
+    let cache = dir.path("cache");
+    dir.write("show.js", "console.log({ a: [1, 2], m: new Map([[1, 'x']]) });\n");
+    let first = assert_ok(&protojs(&dir.0, &["show.js"], Some(&cache)));
+    let builtins = cache.join("builtins");
+    let entries: Vec<_> = std::fs::read_dir(&builtins).expect("builtins/ in the cache").collect();
+    assert!(!entries.is_empty(), "the inspector's bytecode was not stored");
+    // A second run reads the entries (same output); a corrupted entry is a miss, not a crash.
+    assert_eq!(assert_ok(&protojs(&dir.0, &["show.js"], Some(&cache))), first);
+    for e in std::fs::read_dir(&builtins).unwrap() {
+        let p = e.unwrap().path();
+        let mut bytes = std::fs::read(&p).unwrap();
+        let mid = bytes.len() / 2;
+        bytes[mid] ^= 0x55;
+        std::fs::write(&p, bytes).unwrap();
+    }
+    assert_eq!(assert_ok(&protojs(&dir.0, &["show.js"], Some(&cache))), first);
+    assert_eq!(first, "{ a: [ 1, 2 ], m: Map(1) { 1 => 'x' } }\n");
 }

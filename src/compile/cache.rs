@@ -48,7 +48,14 @@ pub fn get() -> Option<&'static Cache> {
     CACHE.get_or_init(|| Cache::from_env(&|k| std::env::var_os(k))).as_ref()
 }
 
-fn fnv1a64(bytes: &[u8]) -> u64 {
+/// The part of the cache that holds protojs's own builtin JS modules (a subfolder, so user
+/// entries and builtin entries never mix).
+pub fn builtins() -> Option<&'static Cache> {
+    static CACHE: OnceLock<Option<Cache>> = OnceLock::new();
+    CACHE.get_or_init(|| get().map(|c| Cache { dir: c.dir.join("builtins") })).as_ref()
+}
+
+pub(crate) fn fnv1a64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }
 

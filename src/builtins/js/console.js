@@ -2,8 +2,32 @@
 // write(2), so lines from several threads never interleave.
 (function (host) {
   'use strict';
-  const { formatWithOptions, inspect } = host.require('inspect');
+  // The inspector is loaded on the first call that needs it: printing only strings and
+  // numbers (a hello world) does not pay for it.
+  let inspector = null;
+  const lib = () => inspector || (inspector = host.require('inspect'));
+  const inspect = (v, opts) => lib().inspect(v, opts);
   const STDOUT = 1, STDERR = 2;
+
+  // Arguments that format to the same text without the inspector: primitives other than
+  // symbols, with no format specifier in a leading string.
+  function plain(args) {
+    for (let i = 0; i < args.length; i++) {
+      const t = typeof args[i];
+      if (t === 'object' ? args[i] !== null : t === 'symbol' || t === 'function') return false;
+    }
+    return !(typeof args[0] === 'string' && args[0].includes('%'));
+  }
+
+  function plainText(v) {
+    if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+    if (typeof v === 'bigint') return `${v}n`;
+    return String(v);
+  }
+
+  function formatWithOptions(opts, ...args) {
+    return plain(args) ? args.map(plainText).join(' ') : lib().formatWithOptions(opts, ...args);
+  }
   let groupIndent = '';
   const counts = new Map();
   const timers = new Map();
