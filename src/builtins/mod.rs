@@ -43,6 +43,7 @@ const JS_MODULES: &[(&str, &str)] = &[
     ("deferred", include_str!("js/deferred.js")),
     ("abort", include_str!("js/abort.js")),
     ("timers", include_str!("js/timers.js")),
+    ("worker", include_str!("js/worker.js")),
     ("cjs", include_str!("../modules/cjs.js")),
     ("buffer", include_str!("js/buffer.js")),
     ("events", include_str!("js/events.js")),
@@ -70,6 +71,8 @@ const LAZY_GLOBALS: &[(&str, &str, &str)] = &[
     ("btoa", "globals", "btoa"),
     ("structuredClone", "globals", "structuredClone"),
     ("Deferred", "deferred", "Deferred"),
+    // worker threads only (see WORKER_ONLY): CommonJS `require` relative to the cwd
+    ("require", "worker", "require"),
     ("AbortController", "abort", "AbortController"),
     ("AbortSignal", "abort", "AbortSignal"),
     ("DOMException", "abort", "DOMException"),
@@ -77,6 +80,10 @@ const LAZY_GLOBALS: &[(&str, &str, &str)] = &[
     ("EventTarget", "abort", "EventTarget"),
     ("Buffer", "buffer", "Buffer"),
 ];
+
+/// Lazy globals that exist only in Deferred workers: on the main thread `require` belongs
+/// to each CommonJS module (a wrapper parameter), in a worker it is a global as with `-e`.
+const WORKER_ONLY: &[&str] = &["require"];
 
 pub fn js_source(name: &str) -> Option<&'static str> {
     JS_MODULES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
@@ -97,6 +104,9 @@ pub fn install(host: &Host) -> Result<(), Throw> {
         global.define_hidden("gc", ctx.new_function(native!(gc), "gc", 0))?;
     }
     for (i, (name, _, _)) in LAZY_GLOBALS.iter().enumerate() {
+        if WORKER_ONLY.contains(name) && host.role != crate::host::Role::Worker {
+            continue;
+        }
         define_lazy(ctx, &global, name, i as i32)?;
     }
     Ok(())

@@ -149,7 +149,20 @@ impl Client {
         }
         drop(ctx.take_exception());
         for (name, v) in &caps.params {
-            transfer::encode(host, v, &format!("captured variable '{name}'"))?;
+            if transfer::encode(host, v, &format!("captured variable '{name}'")).is_err() {
+                let exc = ctx.take_exception();
+                let why = crate::engine::JsError::from_value(&exc);
+                if !why.message.contains("functions cannot be cloned") {
+                    return Err(ctx.throw(exc));
+                }
+                // Usually a module or an object with methods: say how to get it in the task.
+                return Err(ctx.throw_type_error(&format!(
+                    "{}. Values are copied into a task; an object with methods (a module, a class \
+                     instance with behaviour) cannot be. Load modules inside the task instead: \
+                     require('x') or await import('x')",
+                    why.message
+                )));
+            }
         }
         for (i, v) in args.iter().enumerate() {
             transfer::encode(host, v, &format!("argument {}", i + 1))?;

@@ -123,6 +123,11 @@ pub fn captures(host: &Host, f: &Value) -> Result<Captures, Throw> {
             if kind == ffi::PJ_CAPTURE_GLOBAL as i32 && builtins.contains(&name) {
                 continue;
             }
+            // A CommonJS module's `require` is not copied: workers have a `require` of their
+            // own (js/worker.js), resolving from the working directory.
+            if name == "require" && value.is_function() {
+                continue;
+            }
             if caps.params.iter().any(|(n, _)| *n == name) || caps.helpers.iter().any(|(n, _)| *n == name) {
                 continue;
             }
