@@ -119,6 +119,12 @@ fn exit(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
     let code = args.get(0);
     let code = if code.is_nullish() { 0 } else { code.to_f64()? as i32 };
     let host = Host::get(ctx);
+    if host.role == crate::host::Role::Worker {
+        return Err(ctx.throw_error_of(
+            "Error",
+            &format!("process.exit({code}) cannot be called inside a Deferred task: a task cannot end the process; return a value or throw instead"),
+        ));
+    }
     host.exit_request.set(Some(code));
     let t = ctx.throw(ctx.new_string("process.exit"));
     // SAFETY: marks the exception just thrown as uncatchable so no JS catch runs.
