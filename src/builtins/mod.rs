@@ -100,6 +100,9 @@ pub fn install(host: &Host) -> Result<(), Throw> {
     let global = ctx.global();
     global.define_hidden("globalThis", global.clone())?;
     timers::install(ctx, &global)?;
+    // Promise.all with a fast path for plain arrays of promises (see pj_promise_all).
+    let promise = global.get("Promise")?;
+    promise.define_hidden("all", ctx.new_function(ffi::pj_promise_all, "all", 1))?;
     if host.config.expose_gc {
         global.define_hidden("gc", ctx.new_function(native!(gc), "gc", 0))?;
     }

@@ -2234,6 +2234,14 @@ unsafe extern "C" {
         is_reject: ::std::os::raw::c_int,
     );
 }
+unsafe extern "C" {
+    pub fn pj_promise_all(
+        ctx: *mut JSContext,
+        this_val: JSValue,
+        argc: ::std::os::raw::c_int,
+        argv: *mut JSValue,
+    ) -> JSValue;
+}
 pub const PJ_CAPTURE_LOCAL: _bindgen_ty_3 = 0;
 pub const PJ_CAPTURE_GLOBAL: _bindgen_ty_3 = 1;
 pub type _bindgen_ty_3 = ::std::os::raw::c_uint;

@@ -166,6 +166,176 @@ void pj_settle_promise(JSContext *ctx, JSValueConst promise, JSValueConst value,
     fulfill_or_reject_promise(ctx, promise, value, is_reject != 0);
 }
 
+/* ---- Promise.all fast path ---- */
+
+/* The value of a data property found on `obj` or its prototypes, borrowed; FALSE when the
+   property is missing or is an accessor (which could run user code), or when a proxy is met
+   on the way. (Other exotic objects, arrays for one, keep named properties in their shape
+   like any object.) A builtin not yet instantiated (JS_PROP_AUTOINIT) gives JS_UNINITIALIZED:
+   nobody has touched it, so it is still the original. */
+static BOOL pj_lookup_data(JSValueConst obj, JSAtom atom, JSValueConst *out)
+{
+    JSObject *p;
+    JSShapeProperty *prs;
+    JSProperty *pr;
+
+    if (JS_VALUE_GET_TAG(obj) != JS_TAG_OBJECT)
+        return FALSE;
+    for (p = JS_VALUE_GET_OBJ(obj); p; p = p->shape->proto) {
+        if (p->class_id == JS_CLASS_PROXY)
+            return FALSE;
+        prs = find_own_property(&pr, p, atom);
+        if (prs) {
+            switch (prs->flags & JS_PROP_TMASK) {
+            case JS_PROP_NORMAL:
+                *out = pr->u.value;
+                return TRUE;
+            case JS_PROP_AUTOINIT:
+                *out = JS_UNINITIALIZED;
+                return TRUE;
+            default:
+                return FALSE;
+            }
+        }
+    }
+    return FALSE;
+}
+
+/* Whether `obj`'s property `atom` is the builtin C function `fn` (with `magic`): either it
+   is that function, or it is a builtin slot never instantiated (so never replaced). */
+static BOOL pj_is_builtin(JSContext *ctx, JSValueConst obj, JSAtom atom, JSCFunction *fn, int magic)
+{
+    JSValueConst v;
+    if (!pj_lookup_data(obj, atom, &v))
+        return FALSE;
+    return JS_IsUninitialized(v) || JS_IsCFunction(ctx, v, fn, magic);
+}
+
+/* Whether Promise.all(arr) may skip the steps nobody can observe: see helpers.h. */
+static BOOL pj_promise_all_is_plain(JSContext *ctx, JSValueConst this_val, JSValueConst arr,
+                                    JSValue *items, uint32_t count)
+{
+    JSCFunctionType then_fn, resolve_fn, values_fn, next_fn;
+    JSValueConst ctor;
+    uint32_t i;
+
+    then_fn.generic = js_promise_then;
+    resolve_fn.generic_magic = js_promise_resolve;
+    values_fn.generic_magic = js_create_array_iterator;
+    next_fn.iterator_next = js_array_iterator_next;
+    if (!js_same_value(ctx, this_val, ctx->promise_ctor) ||
+        !pj_is_builtin(ctx, this_val, JS_ATOM_resolve, resolve_fn.generic, 0) ||
+        !pj_is_builtin(ctx, arr, JS_ATOM_Symbol_iterator, values_fn.generic, JS_ITERATOR_KIND_VALUE) ||
+        !pj_is_builtin(ctx, ctx->class_proto[JS_CLASS_ARRAY_ITERATOR], JS_ATOM_next, next_fn.generic, 0))
+        return FALSE;
+    for (i = 0; i < count; i++) {
+        JSValueConst item = items[i];
+        /* Promise.resolve(C, item) returns item itself only for a promise whose
+           `constructor` is C; `then` must be the builtin one. */
+        if (JS_VALUE_GET_TAG(item) != JS_TAG_OBJECT ||
+            JS_VALUE_GET_OBJ(item)->class_id != JS_CLASS_PROMISE ||
+            !pj_lookup_data(item, JS_ATOM_constructor, &ctor) ||
+            JS_IsUninitialized(ctor) ||
+            !js_same_value(ctx, ctor, this_val) ||
+            !pj_is_builtin(ctx, item, JS_ATOM_then, then_fn.generic, 0))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+JSValue pj_promise_all(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
+{
+    JSValue result, resolving_funcs[2], values, env, resolve_element, *arrp, *items = NULL;
+    JSValueConst data[5], reactions[2], no_capability[2];
+    uint32_t count = 0, i;
+    int is_zero;
+
+    if (argc < 1 || !js_get_fast_array(ctx, argv[0], &arrp, &count))
+        return js_promise_all(ctx, this_val, argc, argv, PROMISE_MAGIC_all);
+    /* a copy: looking properties up below must not see the array change under us */
+    items = js_malloc(ctx, sizeof(items[0]) * (count ? count : 1));
+    if (!items)
+        return JS_EXCEPTION;
+    for (i = 0; i < count; i++)
+        items[i] = JS_DupValue(ctx, arrp[i]);
+    if (!pj_promise_all_is_plain(ctx, this_val, argv[0], items, count)) {
+        for (i = 0; i < count; i++)
+            JS_FreeValue(ctx, items[i]);
+        js_free(ctx, items);
+        return js_promise_all(ctx, this_val, argc, argv, PROMISE_MAGIC_all);
+    }
+
+    /* from here as js_promise_all, minus Promise.resolve and the derived promises */
+    values = JS_UNDEFINED;
+    env = JS_UNDEFINED;
+    result = js_new_promise_capability(ctx, resolving_funcs, this_val);
+    if (JS_IsException(result))
+        goto done;
+    values = JS_NewArray(ctx);
+    env = JS_NewArray(ctx);
+    if (JS_IsException(values) || JS_IsException(env) ||
+        JS_DefinePropertyValueUint32(ctx, env, 0, JS_NewInt32(ctx, 1),
+                                     JS_PROP_CONFIGURABLE | JS_PROP_ENUMERABLE | JS_PROP_WRITABLE) < 0)
+        goto fail;
+    no_capability[0] = JS_UNDEFINED;
+    no_capability[1] = JS_UNDEFINED;
+    for (i = 0; i < count; i++) {
+        data[0] = JS_FALSE;
+        data[1] = JS_NewInt32(ctx, i);
+        data[2] = values;
+        data[3] = resolving_funcs[0];
+        data[4] = env;
+        resolve_element = JS_NewCFunctionData(ctx, js_promise_all_resolve_element, 1,
+                                              PROMISE_MAGIC_all, 5, data);
+        if (JS_IsException(resolve_element))
+            goto fail;
+        if (remainingElementsCount_add(ctx, env, 1) < 0) {
+            JS_FreeValue(ctx, resolve_element);
+            goto fail;
+        }
+        reactions[0] = resolve_element;
+        reactions[1] = resolving_funcs[1];
+        if (perform_promise_then(ctx, items[i], reactions, no_capability) < 0) {
+            JS_FreeValue(ctx, resolve_element);
+            goto fail;
+        }
+        JS_FreeValue(ctx, resolve_element);
+    }
+    is_zero = remainingElementsCount_add(ctx, env, -1);
+    if (is_zero < 0)
+        goto fail;
+    if (is_zero) {
+        JSValue ret = JS_Call(ctx, resolving_funcs[0], JS_UNDEFINED, 1, (JSValueConst *)&values);
+        if (JS_IsException(ret))
+            goto fail;
+        JS_FreeValue(ctx, ret);
+    }
+    goto settled;
+ fail:
+    {
+        /* as Promise.all does: an abrupt completion rejects the result promise */
+        JSValue error = JS_GetException(ctx);
+        JSValue ret = JS_Call(ctx, resolving_funcs[1], JS_UNDEFINED, 1, (JSValueConst *)&error);
+        JS_FreeValue(ctx, error);
+        if (JS_IsException(ret)) {
+            JS_FreeValue(ctx, result);
+            result = JS_EXCEPTION;
+        } else {
+            JS_FreeValue(ctx, ret);
+        }
+    }
+ settled:
+    JS_FreeValue(ctx, resolving_funcs[0]);
+    JS_FreeValue(ctx, resolving_funcs[1]);
+ done:
+    JS_FreeValue(ctx, values);
+    JS_FreeValue(ctx, env);
+    for (i = 0; i < count; i++)
+        JS_FreeValue(ctx, items[i]);
+    js_free(ctx, items);
+    return result;
+}
+
 /* ---- captured variables ---- */
 
 uintptr_t pj_function_code_id(JSValueConst fn)

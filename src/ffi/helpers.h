@@ -76,6 +76,13 @@ JSValue pj_new_promise(JSContext *ctx, JSValueConst new_target);
    It never adopts a thenable: callers only settle with plain data. */
 void pj_settle_promise(JSContext *ctx, JSValueConst promise, JSValueConst value, int is_reject);
 
+/* Promise.all with a fast path: when the argument is a plain array of genuine promises and
+   nothing the algorithm would observe has been replaced (C is %Promise%, Promise.resolve,
+   Promise.prototype.then, the array iterator), each element gets its reactions directly,
+   without the derived promise that `then` would create and nobody can see. Otherwise it is
+   QuickJS's own Promise.all. */
+JSValue pj_promise_all(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv);
+
 /* ---- captured variables of a JS function ---- */
 enum {
     PJ_CAPTURE_LOCAL = 0,  /* a variable of an enclosing function (or module scope) */
