@@ -1,6 +1,7 @@
 // Speedup, node + piscina (2 threads): CALLS x fib(N) on the pool vs on the main thread.
 // Usage: node piscina_speedup.mjs [N] [CALLS] [REPS]
-import { makePool, fib } from './piscina_common.mjs';
+import { makePool } from './piscina_common.mjs';
+import { fib, measureSpeedup } from '../common/speedup.mjs';
 const N = Number(process.argv[2] ?? 27);
 const CALLS = Number(process.argv[3] ?? 8);
 const REPS = Number(process.argv[4] ?? 3);
@@ -8,17 +9,6 @@ const pool = makePool(2);
 const fibTask = { name: 'fib' };
 await Promise.all(Array.from({ length: 4 }, () => pool.run(N, fibTask)));
 fib(N);
-// REPS alternations of the serial and the parallel run; the best of each is kept.
-let serial_ms = Infinity, parallel_ms = Infinity, serial, parallel;
-for (let rep = 0; rep < REPS; rep++) {
-  let t = performance.now();
-  serial = [];
-  for (let i = 0; i < CALLS; i++) serial.push(fib(N));
-  serial_ms = Math.min(serial_ms, performance.now() - t);
-  t = performance.now();
-  parallel = await Promise.all(Array.from({ length: CALLS }, () => pool.run(N, fibTask)));
-  parallel_ms = Math.min(parallel_ms, performance.now() - t);
-}
-if (!parallel.every((v, i) => v === serial[i])) throw new Error('results differ');
-console.log(JSON.stringify({ workload: 'speedup', n: N, calls: CALLS, reps: REPS, serial_ms, parallel_ms, speedup: serial_ms / parallel_ms }));
+const parallel = (n, calls) => Promise.all(Array.from({ length: calls }, () => pool.run(n, fibTask)));
+console.log(JSON.stringify(await measureSpeedup(N, CALLS, REPS, parallel)));
 await pool.destroy();
