@@ -114,10 +114,5 @@ pub fn progress(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw
 }
 
 pub fn pool_size(ctx: Context, _this: &Value, _args: &Args) -> Result<Value, Throw> {
-    let host = Host::get(ctx);
-    let n = match host.role {
-        Role::Main => Client::of(host).pool_size(),
-        Role::Worker => host.config.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
-    };
-    Ok(ctx.new_f64(n as f64))
+    Ok(ctx.new_f64(Host::get(ctx).config.pool_size() as f64))
 }

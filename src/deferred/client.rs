@@ -74,7 +74,6 @@ struct Counts {
 
 pub struct Client {
     pool: RefCell<Option<Pool<Task>>>,
-    pool_size: usize,
     shutdown: Arc<AtomicBool>,
     pending: RefCell<IdMap<u64, Pending>>,
     /// Task id of each unsettled Deferred, by the promise's identity (for `cancel()`). The
@@ -86,14 +85,9 @@ pub struct Client {
 }
 
 impl Client {
-    fn new(host: &Host) -> Client {
-        let pool_size = host
-            .config
-            .workers
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    fn new() -> Client {
         Client {
             pool: RefCell::new(None),
-            pool_size,
             shutdown: Arc::new(AtomicBool::new(false)),
             pending: RefCell::default(),
             ids: RefCell::default(),
@@ -108,13 +102,9 @@ impl Client {
         if let Some(c) = host.extension.borrow().as_ref().and_then(|e| e.clone().downcast::<Client>().ok()) {
             return c;
         }
-        let c = Rc::new(Client::new(host));
+        let c = Rc::new(Client::new());
         *host.extension.borrow_mut() = Some(c.clone());
         c
-    }
-
-    pub fn pool_size(&self) -> usize {
-        self.pool_size
     }
 
     /// The compiled code for `f` with its current captures.
@@ -232,7 +222,7 @@ impl Client {
         let unsettled = self.pending.borrow().len() as u64;
         let queued = s.queued.min(unsettled);
         let fields: [(&str, u64); 7] = [
-            ("workers", self.pool_size as u64),
+            ("workers", host.config.pool_size() as u64),
             ("queued", queued),
             ("running", unsettled - queued),
             ("completed", self.counts.completed.get()),
@@ -262,7 +252,7 @@ impl Client {
         if self.pool.borrow().is_none() {
             let config = host.config.clone();
             let pool = Pool::new(
-                PoolConfig { workers: self.pool_size, name: "protojs-worker".into(), stack_size: Some(8 << 20) },
+                PoolConfig { workers: host.config.pool_size(), name: "protojs-worker".into(), stack_size: Some(8 << 20) },
                 move |index| TaskRunner::new(index, config.clone()),
             );
             *self.pool.borrow_mut() = Some(pool);

@@ -25,18 +25,6 @@ impl Runtime {
         unsafe { ffi::JS_SetMemoryLimit(self.raw(), bytes.unwrap_or(usize::MAX)) }
     }
 
-    /// C stack budget for JS recursion (0 disables the check).
-    pub fn set_max_stack_size(&self, bytes: usize) {
-        // SAFETY: as above.
-        unsafe { ffi::JS_SetMaxStackSize(self.raw(), bytes) }
-    }
-
-    /// Re-reads the stack top: needed on threads other than the one that created the runtime.
-    pub fn update_stack_top(&self) {
-        // SAFETY: as above.
-        unsafe { ffi::JS_UpdateStackTop(self.raw()) }
-    }
-
     pub fn run_gc(&self) {
         // SAFETY: as above.
         unsafe { ffi::JS_RunGC(self.raw()) }

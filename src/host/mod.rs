@@ -37,6 +37,13 @@ pub struct Config {
     pub expose_gc: bool,
 }
 
+impl Config {
+    /// Deferred worker threads: `workers`, else the machine's available parallelism.
+    pub fn pool_size(&self) -> usize {
+        self.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+    }
+}
+
 pub struct Host {
     pub role: Role,
     pub ctx: Context,
@@ -51,7 +58,8 @@ pub struct Host {
     pub exit_request: Cell<Option<i32>>,
     /// Set when an uncaught error or unhandled rejection was reported.
     pub failed: Cell<bool>,
-    /// Names on the global object before user code ran (what a fresh realm has).
+    /// Names on the global object before user code ran (what a fresh realm has); main
+    /// thread only.
     pub builtin_globals: RefCell<HashSet<String>>,
     /// Rejected promises with no handler yet, by promise identity: (order, promise, reason).
     /// A map, since thousands can be rejected and then handled in one tick.
@@ -107,7 +115,10 @@ impl Host {
             ffi::JS_SetHostPromiseRejectionTracker(host.runtime().raw(), Some(rejection_tracker), ptr);
         }
         builtins::install(&host).expect("installing builtins failed");
-        host.snapshot_globals();
+        if role == Role::Main {
+            // Only the main thread sends functions to workers (see transfer::function).
+            host.snapshot_globals();
+        }
         host
     }
 
@@ -271,10 +282,6 @@ impl Host {
             return 1;
         }
         builtins::process_exit_code(self).unwrap_or(0)
-    }
-
-    pub fn js_error(&self, v: &Value) -> JsError {
-        JsError::from_value(v)
     }
 
     /// Forgets what one Deferred task left behind on a worker: timers it never cleared,
