@@ -52,17 +52,18 @@ fn create(ctx: Context, new_target: &Value, f: &Value, args: &[Value], options: 
         let what = if f.is_null() { "null".to_string() } else { type_name(f) };
         return Err(ctx.throw_type_error(&format!("Deferred: the first argument must be a function, not {what}")));
     }
-    let promise = ctx.new_bare_promise(new_target)?;
     if options.is_object() {
         let aborted = options.get("aborted")?;
         if !aborted.is_undefined() {
+            // No task: a slot that matches nothing, and the Deferred settles at once.
+            let slot_name = host.deferred_slot.get().expect("builtins installed");
+            let promise = ctx.new_deferred(new_target, slot_name, u32::MAX)?;
             ctx.settle_promise(&promise, &aborted, true);
             return Ok(promise);
         }
     }
     let options = spawn_options(options)?;
-    Client::of(host).submit(host, f, args, &promise, options)?;
-    Ok(promise)
+    Client::of(host).submit(host, f, args, new_target, options)
 }
 
 /// `typeof` of a non-function value, for error messages.

@@ -100,9 +100,14 @@ pub fn install(host: &Host) -> Result<(), Throw> {
     let global = ctx.global();
     global.define_hidden("globalThis", global.clone())?;
     timers::install(ctx, &global)?;
-    // Promise.all with a fast path for plain arrays of promises (see pj_promise_all).
+    // Promise.all with fast paths for plain arrays of promises and of Deferreds (see
+    // pj_new_promise_all), which it recognises by their private slot name.
+    let slot_symbol = ctx.new_private_symbol("deferredSlot")?;
     let promise = global.get("Promise")?;
-    promise.define_hidden("all", ctx.new_function(ffi::pj_promise_all, "all", 1))?;
+    // SAFETY: context live; returns a new reference or JS_EXCEPTION.
+    let all = unsafe { Value::checked(ctx, ffi::pj_new_promise_all(ctx.raw(), slot_symbol.raw())) }?;
+    promise.define_hidden("all", all)?;
+    let _ = host.deferred_slot.set(Atom::from_value(&slot_symbol)?);
     if host.config.expose_gc {
         global.define_hidden("gc", ctx.new_function(native!(gc), "gc", 0))?;
     }

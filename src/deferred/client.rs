@@ -1,5 +1,6 @@
 //! The main thread's side of Deferred: compile, encode, submit, and settle on completion.
 
+use super::slots::{Slots, TaskKey};
 use super::task::TaskControl;
 use super::{Outcome, Task, TaskRunner};
 use crate::engine::{Context, Throw, Value};
@@ -12,8 +13,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-/// Hash of task ids and object addresses: they are already well spread, so one multiply
-/// replaces SipHash (2% of the main thread's time per task).
+/// Hash of code addresses: they are already well spread, so one multiply replaces SipHash.
 #[derive(Default, Clone, Copy)]
 struct IdHasher(u64);
 
@@ -51,8 +51,6 @@ struct CachedCode {
 struct Pending {
     /// The Deferred: a promise settled directly (it has no resolving functions).
     promise: Value,
-    /// Its identity, the key of `ids`.
-    key: usize,
     on_progress: Option<Value>,
     control: Arc<TaskControl>,
 }
@@ -75,11 +73,7 @@ struct Counts {
 pub struct Client {
     pool: RefCell<Option<Pool<Task>>>,
     shutdown: Arc<AtomicBool>,
-    pending: RefCell<IdMap<u64, Pending>>,
-    /// Task id of each unsettled Deferred, by the promise's identity (for `cancel()`). The
-    /// identity is stable while pending: `pending` holds the promise.
-    ids: RefCell<IdMap<usize, u64>>,
-    next_id: Cell<u64>,
+    pending: RefCell<Slots<Pending>>,
     codes: RefCell<IdMap<usize, CachedCode>>,
     counts: Counts,
 }
@@ -90,8 +84,6 @@ impl Client {
             pool: RefCell::new(None),
             shutdown: Arc::new(AtomicBool::new(false)),
             pending: RefCell::default(),
-            ids: RefCell::default(),
-            next_id: Cell::new(1),
             codes: RefCell::default(),
             counts: Counts::default(),
         }
@@ -160,36 +152,50 @@ impl Client {
         transfer::encode(host, &payload, "the task's arguments")
     }
 
-    /// `new Deferred(fn, ...args)`: queues the call for the Deferred `promise`.
+    /// `new Deferred(fn, ...args)`: queues the call and returns its Deferred, whose
+    /// prototype is `new_target.prototype`.
     pub fn submit(
         &self,
         host: &Host,
         f: &Value,
         args: &[Value],
-        promise: &Value,
+        new_target: &Value,
         options: SpawnOptions,
-    ) -> Result<u64, Throw> {
+    ) -> Result<Value, Throw> {
+        let ctx = host.ctx;
         let caps = transfer::function::captures(host, f)?;
         let (code, caps) = self.code_for(host, f, caps)?;
         let payload = self.encode_payload(host, &caps, args)?;
-        let id = self.next_id.get();
-        self.next_id.set(id + 1);
         let control = Arc::new(TaskControl::new(options.timeout, options.memory_limit, options.on_progress.is_some()));
-        let key = promise.identity();
-        let pending = Pending { promise: promise.clone(), key, on_progress: options.on_progress, control: control.clone() };
-        self.pending.borrow_mut().insert(id, pending);
-        self.ids.borrow_mut().insert(key, id);
+        // The slot is taken before the promise exists (creating it reads
+        // `new_target.prototype`, which may run JS that submits too) and filled after.
+        let pending = Pending { promise: Value::undefined(ctx), on_progress: options.on_progress, control: control.clone() };
+        let key = self.pending.borrow_mut().insert(pending);
+        let promise = match ctx.new_deferred(new_target, slot_name(host), key.slot) {
+            Ok(p) => p,
+            Err(e) => {
+                self.pending.borrow_mut().remove(key);
+                return Err(e);
+            }
+        };
+        if let Some(p) = self.pending.borrow_mut().get_mut(key) {
+            p.promise = promise.clone();
+        }
         host.refs.set(host.refs.get() + 1);
-        let task = Task { id, code, payload, reply: host.inbox.clone(), shutdown: self.shutdown.clone(), control };
+        let task = Task { key, code, payload, reply: host.inbox.clone(), shutdown: self.shutdown.clone(), control };
         self.pool_handle(host).submit(task);
-        Ok(id)
+        Ok(promise)
     }
 
     /// `d.cancel(reason)`: a queued task is removed, a running one interrupted; either way
     /// the Deferred rejects now with `error`. False when it already settled.
     pub fn cancel(&self, host: &Host, deferred: &Value, error: Value) -> Result<bool, Throw> {
-        let Some(id) = self.ids.borrow().get(&deferred.identity()).copied() else { return Ok(false) };
-        let Some(p) = self.take_pending(id) else { return Ok(false) };
+        let Some(slot) = host.ctx.deferred_slot(deferred, slot_name(host)) else { return Ok(false) };
+        let key = match self.pending.borrow().at(slot) {
+            Some((key, p)) if p.promise.identity() == deferred.identity() => key,
+            _ => return Ok(false),
+        };
+        let Some(p) = self.pending.borrow_mut().remove(key) else { return Ok(false) };
         host.refs.set(host.refs.get() - 1);
         // A running task is interrupted; a queued one is dropped unrun when a worker takes
         // it (O(1) here, where removing it from the deques would scan them).
@@ -197,19 +203,6 @@ impl Client {
         self.counts.cancelled.set(self.counts.cancelled.get() + 1);
         host.ctx.settle_promise(&p.promise, &error, true);
         Ok(true)
-    }
-
-    /// Removes a task's entry; the map gives back the memory of a burst once it drains.
-    fn take_pending(&self, id: u64) -> Option<Pending> {
-        let mut pending = self.pending.borrow_mut();
-        let p = pending.remove(&id)?;
-        let mut ids = self.ids.borrow_mut();
-        ids.remove(&p.key);
-        if pending.is_empty() && pending.capacity() > 1024 {
-            pending.shrink_to(64);
-            ids.shrink_to(64);
-        }
-        Some(p)
     }
 
     /// `Deferred.stats()`.
@@ -237,10 +230,10 @@ impl Client {
     }
 
     /// A `Deferred.progress(value)` from a worker: calls the task's onProgress.
-    pub fn progress(ctx: Context, id: u64, bytes: Bytes) {
+    pub fn progress(ctx: Context, key: TaskKey, bytes: Bytes) {
         let host = Host::get(ctx);
         let client = Client::of(host);
-        let cb = client.pending.borrow().get(&id).and_then(|p| p.on_progress.clone());
+        let cb = client.pending.borrow().get(key).and_then(|p| p.on_progress.clone());
         let Some(cb) = cb else { return };
         let result = transfer::decode(host, &bytes).and_then(|v| cb.call(&Value::undefined(ctx), &[v]));
         if result.is_err() {
@@ -261,11 +254,11 @@ impl Client {
     }
 
     /// Runs on the main thread when a task's completion arrives.
-    pub fn settle(ctx: Context, id: u64, outcome: Outcome) {
+    pub fn settle(ctx: Context, key: TaskKey, outcome: Outcome) {
         let host = Host::get(ctx);
         let client = Client::of(host);
         // Absent when the Deferred was cancelled meanwhile: the outcome is dropped.
-        let Some(Pending { promise, .. }) = client.take_pending(id) else { return };
+        let Some(Pending { promise, .. }) = client.pending.borrow_mut().remove(key) else { return };
         host.refs.set(host.refs.get() - 1);
         let counter = match outcome {
             Outcome::Returned(_) => &client.counts.completed,
@@ -284,6 +277,11 @@ impl Client {
             Err(Throw) => ctx.settle_promise(&promise, &ctx.take_exception(), true),
         }
     }
+}
+
+/// The private name under which Deferreds carry their slot.
+fn slot_name(host: &Host) -> &crate::engine::Atom {
+    host.deferred_slot.get().expect("builtins installed")
 }
 
 /// An error of class `name`; AbortError and TimeoutError are DOMExceptions, as in the web

@@ -9,8 +9,10 @@
 
 mod client;
 mod runner;
+mod slots;
 mod task;
 
 pub use client::{Client, SpawnOptions};
 pub use runner::{CurrentTask, TaskRunner};
+pub use slots::TaskKey;
 pub use task::{Outcome, Task};

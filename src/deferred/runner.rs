@@ -1,7 +1,7 @@
 //! The worker thread's side of Deferred: one JS runtime per thread, for its whole life.
 
 use super::task::TaskControl;
-use super::{Client, Outcome, Task};
+use super::{Client, Outcome, Task, TaskKey};
 use crate::engine::{ObjectKind, Throw, Value};
 use crate::event_loop::Inbox;
 use crate::ffi;
@@ -61,7 +61,7 @@ impl Interrupt {
 /// The worker-side state that `Deferred.progress` reads: where the current task reports.
 #[derive(Default)]
 pub struct CurrentTask {
-    pub task: RefCell<Option<(u64, Arc<Inbox>, bool)>>,
+    pub task: RefCell<Option<(TaskKey, Arc<Inbox>, bool)>>,
 }
 
 pub struct TaskRunner {
@@ -149,7 +149,7 @@ impl TaskRunner {
         *self.interrupt.current.borrow_mut() =
             Some(Running { shutdown: task.shutdown.clone(), control: control.clone(), deadline });
         control.set_waker(Some(self.host.inbox.clone()));
-        *self.current.task.borrow_mut() = Some((task.id, task.reply.clone(), control.wants_progress));
+        *self.current.task.borrow_mut() = Some((task.key, task.reply.clone(), control.wants_progress));
         self.host.wake_by.set(deadline);
         let rt = self.host.runtime();
         if let Some(limit) = control.memory_limit {
@@ -229,7 +229,7 @@ impl Worker for TaskRunner {
             // Cancelled while queued: its Deferred already rejected; drop it unrun.
             return;
         }
-        let mut reply = Reply { id: task.id, inbox: Some(task.reply.clone()) };
+        let mut reply = Reply { key: task.key, inbox: Some(task.reply.clone()) };
         let outcome = self.execute(&task);
         reply.send(outcome);
     }
@@ -245,15 +245,15 @@ impl Drop for TaskRunner {
 /// Sends the completion exactly once; if the worker panics first, the task still settles
 /// (rejected with an InternalError) instead of hanging the main thread.
 struct Reply {
-    id: u64,
+    key: TaskKey,
     inbox: Option<Arc<Inbox>>,
 }
 
 impl Reply {
     fn send(&mut self, outcome: Outcome) {
         if let Some(inbox) = self.inbox.take() {
-            let id = self.id;
-            inbox.post(Box::new(move |ctx| Client::settle(ctx, id, outcome)));
+            let key = self.key;
+            inbox.post(Box::new(move |ctx| Client::settle(ctx, key, outcome)));
         }
     }
 }

@@ -1,3 +1,4 @@
+use super::slots::TaskKey;
 use crate::event_loop::Inbox;
 use crate::transfer::{Bytes, FunctionCode};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -6,7 +7,7 @@ use std::time::Duration;
 
 /// One call of a function on a worker.
 pub struct Task {
-    pub id: u64,
+    pub key: TaskKey,
     pub code: Arc<FunctionCode>,
     /// Encoded `[capturedValues, args]`.
     pub payload: Bytes,

@@ -1,4 +1,4 @@
-use super::Context;
+use super::{Context, Throw, Value};
 use crate::ffi;
 
 /// One owned reference to an interned property name.
@@ -20,6 +20,17 @@ impl Atom {
     /// `raw` must be an atom of ctx's runtime whose reference the caller gives away.
     pub unsafe fn from_raw(ctx: Context, raw: ffi::JSAtom) -> Atom {
         Atom { ctx, raw }
+    }
+
+    /// The atom of a property key (a symbol's own atom; a string or number interned).
+    pub fn from_value(v: &Value) -> Result<Atom, Throw> {
+        let ctx = v.context();
+        // SAFETY: ctx live; returns a new atom reference, or JS_ATOM_NULL with an exception.
+        let raw = unsafe { ffi::JS_ValueToAtom(ctx.raw(), v.raw()) };
+        if raw == ffi::JS_ATOM_NULL {
+            return Err(Throw);
+        }
+        Ok(Atom { ctx, raw })
     }
 
     pub fn raw(&self) -> ffi::JSAtom {

@@ -1,4 +1,4 @@
-use super::{NativeFn, Runtime, Throw, Value};
+use super::{Atom, NativeFn, Runtime, Throw, Value};
 use crate::ffi;
 use std::ffi::CString;
 use std::ptr::NonNull;
@@ -243,14 +243,30 @@ impl Context {
         unsafe { ffi::JS_GetContextOpaque(self.raw()) }
     }
 
-    /// A pending promise with `new_target.prototype` as prototype (undefined: Promise's),
-    /// without resolving functions: settle it with `settle_promise`.
-    pub fn new_bare_promise(self, new_target: &Value) -> Result<Value, Throw> {
+    /// A new private symbol: a property keyed by its atom is invisible to JS code.
+    pub fn new_private_symbol(self, description: &str) -> Result<Value, Throw> {
+        let c = CString::new(description).expect("no NUL in a symbol description");
         // SAFETY: context live; returns a new reference or JS_EXCEPTION.
-        unsafe { Value::checked(self, ffi::pj_new_promise(self.raw(), new_target.raw())) }
+        unsafe { Value::checked(self, ffi::pj_new_private_symbol(self.raw(), c.as_ptr())) }
     }
 
-    /// Fulfils or rejects a promise made by `new_bare_promise` (no-op once settled). Only
+    /// A Deferred: a pending promise with `new_target.prototype` as prototype (undefined:
+    /// Promise's), without resolving functions (settle it with `settle_promise`), carrying
+    /// `slot` under the private name `slot_name`.
+    pub fn new_deferred(self, new_target: &Value, slot_name: &Atom, slot: u32) -> Result<Value, Throw> {
+        // SAFETY: context live, the atom is of this runtime; returns a new reference or
+        // JS_EXCEPTION.
+        unsafe { Value::checked(self, ffi::pj_new_deferred(self.raw(), new_target.raw(), slot_name.raw(), slot)) }
+    }
+
+    /// The slot of `v` if it is a pending Deferred made with `slot_name`.
+    pub fn deferred_slot(self, v: &Value, slot_name: &Atom) -> Option<u32> {
+        let mut slot = 0u32;
+        // SAFETY: only reads the object and its own properties.
+        (unsafe { ffi::pj_deferred_slot(v.raw(), slot_name.raw(), &mut slot) } != 0).then_some(slot)
+    }
+
+    /// Fulfils or rejects a promise made by `new_deferred` (no-op once settled). Only
     /// for plain data: a thenable value is not adopted.
     pub fn settle_promise(self, promise: &Value, value: &Value, reject: bool) {
         // SAFETY: context live; the call only borrows both values.

@@ -2224,7 +2224,22 @@ unsafe extern "C" {
     pub fn pj_object_kind(v: JSValue) -> ::std::os::raw::c_int;
 }
 unsafe extern "C" {
-    pub fn pj_new_promise(ctx: *mut JSContext, new_target: JSValue) -> JSValue;
+    pub fn pj_new_private_symbol(
+        ctx: *mut JSContext,
+        description: *const ::std::os::raw::c_char,
+    ) -> JSValue;
+}
+unsafe extern "C" {
+    pub fn pj_new_deferred(
+        ctx: *mut JSContext,
+        new_target: JSValue,
+        slot_atom: JSAtom,
+        slot: u32,
+    ) -> JSValue;
+}
+unsafe extern "C" {
+    pub fn pj_deferred_slot(v: JSValue, slot_atom: JSAtom, slot: *mut u32)
+    -> ::std::os::raw::c_int;
 }
 unsafe extern "C" {
     pub fn pj_settle_promise(
@@ -2235,12 +2250,7 @@ unsafe extern "C" {
     );
 }
 unsafe extern "C" {
-    pub fn pj_promise_all(
-        ctx: *mut JSContext,
-        this_val: JSValue,
-        argc: ::std::os::raw::c_int,
-        argv: *mut JSValue,
-    ) -> JSValue;
+    pub fn pj_new_promise_all(ctx: *mut JSContext, slot_symbol: JSValue) -> JSValue;
 }
 pub const PJ_CAPTURE_LOCAL: _bindgen_ty_3 = 0;
 pub const PJ_CAPTURE_GLOBAL: _bindgen_ty_3 = 1;

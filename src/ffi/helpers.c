@@ -134,12 +134,25 @@ int pj_object_kind(JSValueConst v)
     }
 }
 
-/* ---- promises settled from Rust ---- */
+/* ---- Deferreds: promises settled from Rust ---- */
 
-JSValue pj_new_promise(JSContext *ctx, JSValueConst new_target)
+JSValue pj_new_private_symbol(JSContext *ctx, const char *description)
+{
+    JSAtom descr = JS_NewAtom(ctx, description);
+    JSValue sym;
+
+    if (descr == JS_ATOM_NULL)
+        return JS_EXCEPTION;
+    sym = JS_NewSymbolFromAtom(ctx, descr, JS_ATOM_TYPE_PRIVATE);
+    JS_FreeAtom(ctx, descr);
+    return sym;
+}
+
+JSValue pj_new_deferred(JSContext *ctx, JSValueConst new_target, JSAtom slot_atom, uint32_t slot)
 {
     JSValue obj;
     JSPromiseData *s;
+    JSProperty *pr;
     int i;
 
     /* as js_promise_constructor, minus the executor and the resolving functions */
@@ -157,13 +170,160 @@ JSValue pj_new_promise(JSContext *ctx, JSValueConst new_target)
         init_list_head(&s->promise_reactions[i]);
     s->promise_result = JS_UNDEFINED;
     JS_SetOpaque(obj, s);
+    /* as JS_DefinePrivateField: private names ignore extensibility and are invisible to
+       every reflection API */
+    pr = add_property(ctx, JS_VALUE_GET_OBJ(obj), slot_atom, JS_PROP_C_W_E);
+    if (!pr) {
+        JS_FreeValue(ctx, obj);
+        return JS_EXCEPTION;
+    }
+    pr->u.value = JS_NewInt32(ctx, (int32_t)slot);
     return obj;
+}
+
+/* The promise data of a pending Deferred, with its slot; NULL for anything else. */
+static JSPromiseData *pj_pending_deferred(JSValueConst v, JSAtom slot_atom, uint32_t *slot)
+{
+    JSObject *p;
+    JSShapeProperty *prs;
+    JSProperty *pr;
+    JSPromiseData *s;
+
+    if (JS_VALUE_GET_TAG(v) != JS_TAG_OBJECT)
+        return NULL;
+    p = JS_VALUE_GET_OBJ(v);
+    if (p->class_id != JS_CLASS_PROMISE)
+        return NULL;
+    s = p->u.opaque;
+    if (!s || s->promise_state != JS_PROMISE_PENDING)
+        return NULL;
+    prs = find_own_property(&pr, p, slot_atom);
+    if (!prs || JS_VALUE_GET_TAG(pr->u.value) != JS_TAG_INT)
+        return NULL;
+    *slot = (uint32_t)JS_VALUE_GET_INT(pr->u.value);
+    return s;
+}
+
+int pj_deferred_slot(JSValueConst v, JSAtom slot_atom, uint32_t *slot)
+{
+    return pj_pending_deferred(v, slot_atom, slot) != NULL;
+}
+
+/* Promise.all over Deferreds (see pj_promise_all) gives each element a marker reaction
+   instead of a resolve-element function: handler JS_NULL (a real reaction's handler is a
+   function or undefined), resolving_funcs = [aggregate, index]. The aggregate is an internal
+   fast array: */
+enum {
+    PJ_ALL_VALUES,    /* the values array, filled as elements fulfil */
+    PJ_ALL_RESOLVE,   /* the result promise's resolving functions */
+    PJ_ALL_REJECT,
+    PJ_ALL_REMAINING, /* elements not fulfilled yet (int) */
+    PJ_ALL_FIELDS,
+};
+
+static BOOL pj_is_all_marker(const JSPromiseReactionData *rd)
+{
+    return JS_IsNull(rd->handler);
+}
+
+/* Calls `func(arg)` from a job, as the reaction `then(undefined, undefined)` with
+   capability [resolve, reject] would: resolve(arg), or reject(arg) when is_reject. */
+static void pj_enqueue_settle_job(JSContext *ctx, JSValueConst resolve, JSValueConst reject,
+                                  JSValueConst arg, BOOL is_reject)
+{
+    JSValueConst args[5] = { resolve, reject, JS_UNDEFINED, JS_NewBool(ctx, is_reject), arg };
+    JS_EnqueueJob(ctx, promise_reaction_job, 5, args);
+}
+
+/* What Promise.all's resolve-element function (or its reject function) would do in its job,
+   done now except for the one step anybody can observe, settling the result promise: that
+   is queued as a job exactly where the element's reaction job would have been queued. */
+static void pj_all_element_settled(JSContext *ctx, JSValueConst aggregate, int index,
+                                   JSValueConst value, BOOL is_reject)
+{
+    JSValue *agg = JS_VALUE_GET_OBJ(aggregate)->u.array.u.values;
+    JSObject *values = JS_VALUE_GET_OBJ(agg[PJ_ALL_VALUES]);
+    int remaining;
+
+    if (is_reject) {
+        pj_enqueue_settle_job(ctx, agg[PJ_ALL_RESOLVE], agg[PJ_ALL_REJECT], value, TRUE);
+        return;
+    }
+    /* internal until the result promise is resolved, which needs every element first */
+    if (values->fast_array && (uint32_t)index < values->u.array.count)
+        set_value(ctx, &values->u.array.u.values[index], JS_DupValue(ctx, value));
+    remaining = JS_VALUE_GET_INT(agg[PJ_ALL_REMAINING]) - 1;
+    agg[PJ_ALL_REMAINING] = JS_NewInt32(ctx, remaining);
+    if (remaining == 0)
+        pj_enqueue_settle_job(ctx, agg[PJ_ALL_RESOLVE], agg[PJ_ALL_REJECT], agg[PJ_ALL_VALUES], FALSE);
 }
 
 void pj_settle_promise(JSContext *ctx, JSValueConst promise, JSValueConst value, int is_reject)
 {
-    /* fulfill_or_reject_promise checks the class and that the promise is pending */
-    fulfill_or_reject_promise(ctx, promise, value, is_reject != 0);
+    JSPromiseData *s = JS_GetOpaque(promise, JS_CLASS_PROMISE);
+    struct list_head *el, *el1;
+    JSPromiseReactionData *rd;
+    JSValueConst args[5];
+
+    /* as fulfill_or_reject_promise, plus the Promise.all markers */
+    if (!s || s->promise_state != JS_PROMISE_PENDING)
+        return;
+    is_reject = is_reject != 0;
+    set_value(ctx, &s->promise_result, JS_DupValue(ctx, value));
+    s->promise_state = JS_PROMISE_FULFILLED + is_reject;
+    if (s->promise_state == JS_PROMISE_REJECTED && !s->is_handled) {
+        JSRuntime *rt = ctx->rt;
+        if (rt->host_promise_rejection_tracker) {
+            rt->host_promise_rejection_tracker(ctx, promise, value, FALSE,
+                                               rt->host_promise_rejection_tracker_opaque);
+        }
+    }
+    list_for_each_safe(el, el1, &s->promise_reactions[is_reject]) {
+        rd = list_entry(el, JSPromiseReactionData, link);
+        if (pj_is_all_marker(rd)) {
+            pj_all_element_settled(ctx, rd->resolving_funcs[0],
+                                   JS_VALUE_GET_INT(rd->resolving_funcs[1]), value, is_reject);
+        } else {
+            args[0] = rd->resolving_funcs[0];
+            args[1] = rd->resolving_funcs[1];
+            args[2] = rd->handler;
+            args[3] = JS_NewBool(ctx, is_reject);
+            args[4] = value;
+            JS_EnqueueJob(ctx, promise_reaction_job, 5, args);
+        }
+        list_del(&rd->link);
+        promise_reaction_data_free(ctx->rt, rd);
+    }
+    list_for_each_safe(el, el1, &s->promise_reactions[1 - is_reject]) {
+        rd = list_entry(el, JSPromiseReactionData, link);
+        list_del(&rd->link);
+        promise_reaction_data_free(ctx->rt, rd);
+    }
+}
+
+/* Appends an element's marker to both reaction lists of a pending Deferred, as
+   perform_promise_then appends a reaction. */
+static int pj_add_all_marker(JSContext *ctx, JSPromiseData *s, JSValueConst aggregate, uint32_t index)
+{
+    JSPromiseReactionData *rd[2];
+    int i;
+
+    for (i = 0; i < 2; i++) {
+        rd[i] = js_malloc(ctx, sizeof(*rd[i]));
+        if (!rd[i]) {
+            if (i == 1)
+                js_free(ctx, rd[0]);
+            return -1;
+        }
+    }
+    for (i = 0; i < 2; i++) {
+        rd[i]->resolving_funcs[0] = JS_DupValue(ctx, aggregate);
+        rd[i]->resolving_funcs[1] = JS_NewInt32(ctx, (int32_t)index);
+        rd[i]->handler = JS_NULL;
+        list_add_tail(&rd[i]->link, &s->promise_reactions[i]);
+    }
+    s->is_handled = TRUE;
+    return 0;
 }
 
 /* ---- Promise.all fast path ---- */
@@ -271,11 +431,47 @@ static BOOL pj_promise_all_is_plain(JSContext *ctx, JSValueConst this_val, JSVal
     return TRUE;
 }
 
-JSValue pj_promise_all(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
+/* Promise.all over pending Deferreds only: a marker on each element, settled by
+   pj_settle_promise, instead of a resolve-element function and a reaction job per element. */
+static int pj_promise_all_deferreds(JSContext *ctx, JSPromiseData **datas, uint32_t count,
+                                    JSValueConst *resolving_funcs)
+{
+    JSValue values, aggregate;
+    JSValue *agg;
+    uint32_t i;
+
+    values = js_allocate_fast_array(ctx, count);
+    if (JS_IsException(values))
+        return -1;
+    aggregate = js_allocate_fast_array(ctx, PJ_ALL_FIELDS);
+    if (JS_IsException(aggregate)) {
+        JS_FreeValue(ctx, values);
+        return -1;
+    }
+    agg = JS_VALUE_GET_OBJ(aggregate)->u.array.u.values;
+    agg[PJ_ALL_VALUES] = values;
+    agg[PJ_ALL_RESOLVE] = JS_DupValue(ctx, resolving_funcs[0]);
+    agg[PJ_ALL_REJECT] = JS_DupValue(ctx, resolving_funcs[1]);
+    agg[PJ_ALL_REMAINING] = JS_NewInt32(ctx, (int32_t)count);
+    for (i = 0; i < count; i++) {
+        /* on failure, the elements marked so far settle into a rejected result: harmless */
+        if (pj_add_all_marker(ctx, datas[i], aggregate, i) < 0) {
+            JS_FreeValue(ctx, aggregate);
+            return -1;
+        }
+    }
+    JS_FreeValue(ctx, aggregate);
+    return 0;
+}
+
+static JSValue pj_promise_all(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv,
+                              int magic, JSValue *func_data)
 {
     JSValue result, resolving_funcs[2], values, env, resolve_element, *arrp, *items = NULL;
     JSValueConst data[5], reactions[2], no_capability[2];
-    uint32_t count = 0, i;
+    JSPromiseData **datas = NULL;
+    JSAtom slot_atom = js_symbol_to_atom(ctx, func_data[0]);
+    uint32_t count = 0, i, slot;
     int is_zero;
 
     if (argc < 1 || !js_get_fast_array(ctx, argv[0], &arrp, &count))
@@ -299,6 +495,21 @@ JSValue pj_promise_all(JSContext *ctx, JSValueConst this_val, int argc, JSValueC
     result = js_new_promise_capability(ctx, resolving_funcs, this_val);
     if (JS_IsException(result))
         goto done;
+    if (count > 0) {
+        datas = js_malloc(ctx, sizeof(datas[0]) * count);
+        if (!datas)
+            goto fail;
+        for (i = 0; i < count; i++) {
+            datas[i] = pj_pending_deferred(items[i], slot_atom, &slot);
+            if (!datas[i])
+                break;
+        }
+        if (i == count) {
+            if (pj_promise_all_deferreds(ctx, datas, count, (JSValueConst *)resolving_funcs) < 0)
+                goto fail;
+            goto settled;
+        }
+    }
     values = JS_NewArray(ctx);
     env = JS_NewArray(ctx);
     if (JS_IsException(values) || JS_IsException(env) ||
@@ -361,7 +572,21 @@ JSValue pj_promise_all(JSContext *ctx, JSValueConst this_val, int argc, JSValueC
     for (i = 0; i < count; i++)
         JS_FreeValue(ctx, items[i]);
     js_free(ctx, items);
+    js_free(ctx, datas);
     return result;
+}
+
+JSValue pj_new_promise_all(JSContext *ctx, JSValueConst slot_symbol)
+{
+    JSValue f = pj_new_hidden_function_data(ctx, pj_promise_all, 0, 1, &slot_symbol);
+    JSAtom name;
+
+    if (JS_IsException(f))
+        return f;
+    name = JS_NewAtom(ctx, "all");
+    js_function_set_properties(ctx, f, name, 1);
+    JS_FreeAtom(ctx, name);
+    return f;
 }
 
 /* ---- captured variables ---- */

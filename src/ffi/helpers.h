@@ -67,21 +67,34 @@ enum {
 };
 int pj_object_kind(JSValueConst v);
 
-/* ---- promises settled from Rust ---- */
+/* ---- Deferreds: promises settled from Rust ---- */
+/* A new private symbol (a private class field's name): properties keyed by it are invisible
+   to every reflection API and cannot be read or written by JS code. */
+JSValue pj_new_private_symbol(JSContext *ctx, const char *description);
 /* A new pending promise whose prototype is new_target.prototype (Promise.prototype when
-   new_target is undefined), created without an executor or resolving functions. */
-JSValue pj_new_promise(JSContext *ctx, JSValueConst new_target);
-/* Fulfils (is_reject = 0) or rejects a pending promise with `value`, running the usual
+   new_target is undefined), created without an executor or resolving functions, so that
+   only pj_settle_promise can settle it. It carries `slot` under the private `slot_atom`:
+   that property is what makes it a Deferred. */
+JSValue pj_new_deferred(JSContext *ctx, JSValueConst new_target, JSAtom slot_atom, uint32_t slot);
+/* 1 and its slot if `v` is a pending Deferred; 0 otherwise. */
+int pj_deferred_slot(JSValueConst v, JSAtom slot_atom, uint32_t *slot);
+/* Fulfils (is_reject = 0) or rejects a pending Deferred with `value`, running the usual
    reactions and rejection tracking. Does nothing if it is already settled or not a promise.
    It never adopts a thenable: callers only settle with plain data. */
 void pj_settle_promise(JSContext *ctx, JSValueConst promise, JSValueConst value, int is_reject);
 
-/* Promise.all with a fast path: when the argument is a plain array of genuine promises and
-   nothing the algorithm would observe has been replaced (C is %Promise%, Promise.resolve,
-   Promise.prototype.then, the array iterator), each element gets its reactions directly,
-   without the derived promise that `then` would create and nobody can see. Otherwise it is
-   QuickJS's own Promise.all. */
-JSValue pj_promise_all(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv);
+/* Promise.all (install as `Promise.all`; `slot_symbol` is the Deferreds' private symbol)
+   with fast paths for a plain array of genuine promises when nothing the algorithm would
+   observe has been replaced (C is %Promise%, Promise.resolve, Promise.prototype.then, the
+   array iterator):
+   - every element a pending Deferred: each gets a marker reaction that pj_settle_promise
+     handles in place of a resolve-element function (no function object, no job per
+     element); the result promise still settles from a job queued exactly where the
+     element's reaction job would have been, so the order of observable events is unchanged;
+   - otherwise each element gets its reactions directly, without the derived promise that
+     `then` would create and nobody can see.
+   Anything else is QuickJS's own Promise.all. */
+JSValue pj_new_promise_all(JSContext *ctx, JSValueConst slot_symbol);
 
 /* ---- captured variables of a JS function ---- */
 enum {

@@ -75,6 +75,9 @@ pub struct Host {
     pub sources: SourceCache,
     /// ES module / CommonJS loader state (see `modules`).
     pub loader: crate::modules::Loader,
+    /// The private name under which a Deferred carries its slot (see `Context::new_deferred`);
+    /// set by `builtins::install`, which gives it to Promise.all too.
+    pub deferred_slot: std::cell::OnceCell<crate::engine::Atom>,
     owned: ManuallyDrop<OwnedContext>,
 }
 
@@ -101,6 +104,7 @@ impl Host {
             extension: RefCell::default(),
             sources: SourceCache::default(),
             loader: crate::modules::Loader::default(),
+            deferred_slot: std::cell::OnceCell::new(),
             owned: ManuallyDrop::new(owned),
         });
         let ptr = &*host as *const Host as *mut std::ffi::c_void;
@@ -332,6 +336,7 @@ impl Drop for Host {
         self.rejections.borrow_mut().clear();
         self.modules.borrow_mut().clear();
         self.binding.borrow_mut().take();
+        self.deferred_slot.take();
         // SAFETY: unregisters the tracker that points at this host.
         unsafe { ffi::JS_SetHostPromiseRejectionTracker(self.runtime().raw(), None, std::ptr::null_mut()) };
         // SAFETY: no Value of this context remains (cleared above; values held by Rust
