@@ -1,6 +1,6 @@
 //! Natives behind the `Deferred` class (js/deferred.js).
 
-use crate::deferred::{Client, CurrentTask, SpawnOptions};
+use crate::deferred::{Client, Completion, CurrentTask, SpawnOptions};
 use crate::engine::{Args, Context, Throw, Value};
 use crate::host::{Host, Role};
 use crate::transfer;
@@ -103,13 +103,16 @@ pub fn stats(ctx: Context, _this: &Value, _args: &Args) -> Result<Value, Throw> 
 pub fn progress(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
     let host = Host::get(ctx);
     let current = host.extension.borrow().as_ref().and_then(|e| e.clone().downcast::<CurrentTask>().ok());
-    let task = current.and_then(|c| c.task.borrow().clone());
-    let Some((id, reply, wanted)) = task else {
+    let Some(current) = current else {
+        return Err(ctx.throw_type_error("Deferred.progress() can only be called inside a running task"));
+    };
+    let task = *current.task.borrow();
+    let Some((key, wanted)) = task else {
         return Err(ctx.throw_type_error("Deferred.progress() can only be called inside a running task"));
     };
     if wanted {
         let bytes = transfer::encode(host, &args.get(0), "the progress value")?;
-        reply.post(Box::new(move |ctx| Client::progress(ctx, id, bytes)));
+        current.completions.push(Completion::Progress(key, bytes));
     }
     Ok(Value::undefined(ctx))
 }

@@ -1,8 +1,10 @@
 //! The main thread's side of Deferred: compile, encode, submit, and settle on completion.
 
+use super::gc_credit::GcCredit;
 use super::slots::{Slots, TaskKey};
 use super::task::TaskControl;
-use super::{Outcome, Task, TaskRunner};
+use super::runner::ClientLink;
+use super::{Completion, Completions, Outcome, Task, TaskRunner};
 use crate::engine::{Context, Throw, Value};
 use crate::host::Host;
 use crate::pool::{Pool, PoolConfig};
@@ -55,6 +57,9 @@ struct Pending {
     control: Arc<TaskControl>,
 }
 
+/// Largest completion batch vector kept for reuse (in completions).
+const BATCH_CAPACITY_KEPT: usize = 1024;
+
 /// Options of `Deferred.spawn`, validated by js/deferred.js.
 #[derive(Default)]
 pub struct SpawnOptions {
@@ -71,21 +76,29 @@ struct Counts {
 }
 
 pub struct Client {
+    /// Where workers send completions and progress values.
+    completions: Arc<Completions>,
+    /// The vector the last batch of completions was drained from, kept for its capacity.
+    batch: RefCell<Vec<Completion>>,
     pool: RefCell<Option<Pool<Task>>>,
     shutdown: Arc<AtomicBool>,
     pending: RefCell<Slots<Pending>>,
     codes: RefCell<IdMap<usize, CachedCode>>,
     counts: Counts,
+    gc_credit: GcCredit,
 }
 
 impl Client {
-    fn new() -> Client {
+    fn new(host: &Host) -> Client {
         Client {
+            completions: Arc::new(Completions::new(host.inbox.clone(), Client::drain)),
+            batch: RefCell::default(),
             pool: RefCell::new(None),
             shutdown: Arc::new(AtomicBool::new(false)),
             pending: RefCell::default(),
             codes: RefCell::default(),
             counts: Counts::default(),
+            gc_credit: GcCredit::default(),
         }
     }
 
@@ -94,7 +107,7 @@ impl Client {
         if let Some(c) = host.extension.borrow().as_ref().and_then(|e| e.clone().downcast::<Client>().ok()) {
             return c;
         }
-        let c = Rc::new(Client::new());
+        let c = Rc::new(Client::new(host));
         *host.extension.borrow_mut() = Some(c.clone());
         c
     }
@@ -182,7 +195,8 @@ impl Client {
             p.promise = promise.clone();
         }
         host.refs.set(host.refs.get() + 1);
-        let task = Task { key, code, payload, reply: host.inbox.clone(), shutdown: self.shutdown.clone(), control };
+        self.gc_credit.grant(host.runtime());
+        let task = Task { key, code, payload, control };
         self.pool_handle(host).submit(task);
         Ok(promise)
     }
@@ -197,6 +211,7 @@ impl Client {
         };
         let Some(p) = self.pending.borrow_mut().remove(key) else { return Ok(false) };
         host.refs.set(host.refs.get() - 1);
+        self.gc_credit.revoke(host.runtime());
         // A running task is interrupted; a queued one is dropped unrun when a worker takes
         // it (O(1) here, where removing it from the deques would scan them).
         p.control.cancel();
@@ -230,12 +245,10 @@ impl Client {
     }
 
     /// A `Deferred.progress(value)` from a worker: calls the task's onProgress.
-    pub fn progress(ctx: Context, key: TaskKey, bytes: Bytes) {
-        let host = Host::get(ctx);
-        let client = Client::of(host);
-        let cb = client.pending.borrow().get(key).and_then(|p| p.on_progress.clone());
+    fn progress(&self, host: &Host, key: TaskKey, bytes: Bytes) {
+        let cb = self.pending.borrow().get(key).and_then(|p| p.on_progress.clone());
         let Some(cb) = cb else { return };
-        let result = transfer::decode(host, &bytes).and_then(|v| cb.call(&Value::undefined(ctx), &[v]));
+        let result = transfer::decode(host, &bytes).and_then(|v| cb.call(&Value::undefined(host.ctx), &[v]));
         if result.is_err() {
             host.report_pending_exception();
         }
@@ -244,9 +257,10 @@ impl Client {
     fn pool_handle(&self, host: &Host) -> std::cell::Ref<'_, Pool<Task>> {
         if self.pool.borrow().is_none() {
             let config = host.config.clone();
+            let link = ClientLink { completions: self.completions.clone(), shutdown: self.shutdown.clone() };
             let pool = Pool::new(
                 PoolConfig { workers: host.config.pool_size(), name: "protojs-worker".into(), stack_size: Some(8 << 20) },
-                move |index| TaskRunner::new(index, config.clone()),
+                move |index| TaskRunner::new(index, config.clone(), link.clone()),
             );
             *self.pool.borrow_mut() = Some(pool);
         }
@@ -254,12 +268,33 @@ impl Client {
     }
 
     /// Runs on the main thread when a task's completion arrives.
-    pub fn settle(ctx: Context, key: TaskKey, outcome: Outcome) {
+    /// Runs on the main thread when completions arrive: settles (or reports progress for)
+    /// every queued one, in arrival order.
+    fn drain(ctx: Context) {
         let host = Host::get(ctx);
         let client = Client::of(host);
+        // Taken out of the cell: a progress callback may run JS that submits or cancels.
+        let mut batch = std::mem::take(&mut *client.batch.borrow_mut());
+        client.completions.take(&mut batch);
+        for c in batch.drain(..) {
+            match c {
+                Completion::Settled(key, outcome) => client.settle(host, key, outcome),
+                Completion::Progress(key, bytes) => client.progress(host, key, bytes),
+            }
+        }
+        // Reused next time, unless a burst made it large.
+        if batch.capacity() <= BATCH_CAPACITY_KEPT {
+            *client.batch.borrow_mut() = batch;
+        }
+    }
+
+    fn settle(&self, host: &Host, key: TaskKey, outcome: Outcome) {
+        let ctx = host.ctx;
+        let client = self;
         // Absent when the Deferred was cancelled meanwhile: the outcome is dropped.
         let Some(Pending { promise, .. }) = client.pending.borrow_mut().remove(key) else { return };
         host.refs.set(host.refs.get() - 1);
+        client.gc_credit.revoke(host.runtime());
         let counter = match outcome {
             Outcome::Returned(_) => &client.counts.completed,
             Outcome::Rejected { name: "AbortError", .. } => &client.counts.cancelled,

@@ -1,7 +1,7 @@
 //! The worker thread's side of Deferred: one JS runtime per thread, for its whole life.
 
 use super::task::TaskControl;
-use super::{Client, Outcome, Task, TaskKey};
+use super::{Completion, Completions, Outcome, Task, TaskKey};
 use crate::engine::{ObjectKind, Throw, Value};
 use crate::event_loop::Inbox;
 use crate::ffi;
@@ -10,6 +10,7 @@ use crate::pool::Worker;
 use crate::transfer::{self, FunctionCode};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
@@ -17,15 +18,24 @@ use std::time::Instant;
 /// Evaluated wrappers kept per worker (by code id) before the cache is reset.
 const WRAPPER_CACHE_SIZE: usize = 256;
 
+/// How a worker reaches the client that owns its pool; the same for every task, so tasks
+/// do not carry it (cloning shared `Arc`s per task made their counters bounce between cores).
+#[derive(Clone)]
+pub struct ClientLink {
+    /// Where completions and progress values go.
+    pub completions: Arc<Completions>,
+    /// Set when the pool shuts down: running JS is interrupted.
+    pub shutdown: Arc<AtomicBool>,
+}
+
 /// What the interrupt handler looks at while a task runs.
-#[derive(Default)]
 struct Interrupt {
+    shutdown: Arc<AtomicBool>,
     current: RefCell<Option<Running>>,
 }
 
 /// The running task's stop conditions.
 struct Running {
-    shutdown: Arc<AtomicBool>,
     control: Arc<TaskControl>,
     deadline: Option<Instant>,
 }
@@ -40,9 +50,7 @@ enum Stop {
 
 impl Running {
     fn stop(&self) -> Option<Stop> {
-        if self.shutdown.load(Ordering::Relaxed) {
-            Some(Stop::Shutdown)
-        } else if self.control.is_cancelled() {
+        if self.control.is_cancelled() {
             Some(Stop::Cancelled)
         } else if self.deadline.is_some_and(|d| Instant::now() >= d) {
             Some(Stop::TimedOut)
@@ -54,14 +62,18 @@ impl Running {
 
 impl Interrupt {
     fn stop(&self) -> Option<Stop> {
+        if self.shutdown.load(Ordering::Relaxed) {
+            return Some(Stop::Shutdown);
+        }
         self.current.try_borrow().ok().and_then(|c| c.as_ref().and_then(Running::stop))
     }
 }
 
 /// The worker-side state that `Deferred.progress` reads: where the current task reports.
-#[derive(Default)]
 pub struct CurrentTask {
-    pub task: RefCell<Option<(TaskKey, Arc<Inbox>, bool)>>,
+    pub completions: Arc<Completions>,
+    /// The running task, and whether anyone listens to its progress.
+    pub task: RefCell<Option<(TaskKey, bool)>>,
 }
 
 pub struct TaskRunner {
@@ -69,26 +81,27 @@ pub struct TaskRunner {
     host: Box<Host>,
     interrupt: Box<Interrupt>,
     current: std::rc::Rc<CurrentTask>,
+    completions: Arc<Completions>,
     /// Heap cap between tasks (from the pool-wide default), if any.
     default_limit: Option<usize>,
 }
 
 impl TaskRunner {
-    pub fn new(_index: usize, config: Arc<Config>) -> TaskRunner {
+    pub fn new(_index: usize, config: Arc<Config>, link: ClientLink) -> TaskRunner {
         let host = Host::new(Role::Worker, config.clone(), Arc::new(Inbox::new()));
         let rt = host.runtime();
         rt.set_can_block(true);
         let default_limit = config.worker_memory_limit.map(|l| l + rt.memory_usage().malloc_size as usize);
         rt.set_memory_limit(default_limit);
-        let current = std::rc::Rc::new(CurrentTask::default());
+        let current = std::rc::Rc::new(CurrentTask { completions: link.completions.clone(), task: RefCell::new(None) });
         *host.extension.borrow_mut() = Some(current.clone());
-        let interrupt = Box::new(Interrupt::default());
+        let interrupt = Box::new(Interrupt { shutdown: link.shutdown, current: RefCell::new(None) });
         // SAFETY: the handler's opaque points into the Box, which lives as long as the
         // runtime (both are fields of self; the host, and so the runtime, drops first).
         unsafe {
             ffi::JS_SetInterruptHandler(rt.raw(), Some(interrupt_handler), &*interrupt as *const Interrupt as *mut _);
         }
-        TaskRunner { wrappers: HashMap::new(), host, interrupt, current, default_limit }
+        TaskRunner { wrappers: HashMap::new(), host, interrupt, current, completions: link.completions, default_limit }
     }
 
     /// The wrapper of `code`, evaluated once per worker; for code that captures nothing,
@@ -147,9 +160,9 @@ impl TaskRunner {
         let control = &task.control;
         let deadline = control.timeout.map(|t| Instant::now() + t);
         *self.interrupt.current.borrow_mut() =
-            Some(Running { shutdown: task.shutdown.clone(), control: control.clone(), deadline });
+            Some(Running { control: control.clone(), deadline });
         control.set_waker(Some(self.host.inbox.clone()));
-        *self.current.task.borrow_mut() = Some((task.key, task.reply.clone(), control.wants_progress));
+        *self.current.task.borrow_mut() = Some((task.key, control.wants_progress));
         self.host.wake_by.set(deadline);
         let rt = self.host.runtime();
         if let Some(limit) = control.memory_limit {
@@ -229,9 +242,25 @@ impl Worker for TaskRunner {
             // Cancelled while queued: its Deferred already rejected; drop it unrun.
             return;
         }
-        let mut reply = Reply { key: task.key, inbox: Some(task.reply.clone()) };
-        let outcome = self.execute(&task);
-        reply.send(outcome);
+        let key = task.key;
+        match catch_unwind(AssertUnwindSafe(|| self.execute(&task))) {
+            Ok(outcome) => self.send(key, outcome),
+            Err(panic) => {
+                // The task still settles instead of hanging the main thread; then the pool
+                // sees the panic and replaces this worker's state.
+                self.send(key, Outcome::Rejected {
+                    name: "InternalError",
+                    message: "protojs internal error: the worker running this task panicked".into(),
+                });
+                resume_unwind(panic);
+            }
+        }
+    }
+}
+
+impl TaskRunner {
+    fn send(&self, key: TaskKey, outcome: Outcome) {
+        self.completions.push(Completion::Settled(key, outcome));
     }
 }
 
@@ -239,31 +268,6 @@ impl Drop for TaskRunner {
     fn drop(&mut self) {
         // Values of this runtime must go before the host frees it.
         self.wrappers.clear();
-    }
-}
-
-/// Sends the completion exactly once; if the worker panics first, the task still settles
-/// (rejected with an InternalError) instead of hanging the main thread.
-struct Reply {
-    key: TaskKey,
-    inbox: Option<Arc<Inbox>>,
-}
-
-impl Reply {
-    fn send(&mut self, outcome: Outcome) {
-        if let Some(inbox) = self.inbox.take() {
-            let key = self.key;
-            inbox.post(Box::new(move |ctx| Client::settle(ctx, key, outcome)));
-        }
-    }
-}
-
-impl Drop for Reply {
-    fn drop(&mut self) {
-        self.send(Outcome::Rejected {
-            name: "InternalError",
-            message: "protojs internal error: the worker running this task panicked".into(),
-        });
     }
 }
 

@@ -11,10 +11,6 @@ pub struct Task {
     pub code: Arc<FunctionCode>,
     /// Encoded `[capturedValues, args]`.
     pub payload: Bytes,
-    /// Where the completion (and progress values) go: the submitting thread's event loop.
-    pub reply: Arc<Inbox>,
-    /// Set when the pool shuts down: running JS is interrupted.
-    pub shutdown: Arc<AtomicBool>,
     pub control: Arc<TaskControl>,
 }
 

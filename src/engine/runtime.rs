@@ -30,6 +30,18 @@ impl Runtime {
         unsafe { ffi::JS_RunGC(self.raw()) }
     }
 
+    /// The heap size at which the next allocation runs the cycle collector (QuickJS sets
+    /// it to 1.5x the heap left by each collection).
+    pub fn gc_threshold(&self) -> usize {
+        // SAFETY: as above; reads one field.
+        unsafe { ffi::pj_gc_threshold(self.raw()) }
+    }
+
+    pub fn set_gc_threshold(&self, bytes: usize) {
+        // SAFETY: as above.
+        unsafe { ffi::JS_SetGCThreshold(self.raw(), bytes) }
+    }
+
     pub fn set_can_block(&self, can_block: bool) {
         // SAFETY: as above.
         unsafe { ffi::JS_SetCanBlock(self.raw(), can_block as i32) }

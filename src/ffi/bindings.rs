@@ -2271,3 +2271,6 @@ unsafe extern "C" {
         value: *mut JSValue,
     ) -> ::std::os::raw::c_int;
 }
+unsafe extern "C" {
+    pub fn pj_gc_threshold(rt: *mut JSRuntime) -> usize;
+}

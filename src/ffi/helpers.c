@@ -628,3 +628,10 @@ int pj_closure_var(JSContext *ctx, JSValueConst fn, int i, JSAtom *name, int *ki
         *value = JS_UNINITIALIZED;
     return 0;
 }
+
+/* ---- GC pacing ---- */
+
+size_t pj_gc_threshold(JSRuntime *rt)
+{
+    return rt->malloc_gc_threshold;
+}

@@ -112,4 +112,9 @@ int pj_closure_var_count(JSValueConst fn);
 int pj_closure_var(JSContext *ctx, JSValueConst fn, int i, JSAtom *name, int *kind,
                    JSValue *value);
 
+/* ---- GC pacing ---- */
+/* The heap size (malloc_size) at which the next allocation runs the cycle collector; each
+   collection sets it to 1.5x the heap it leaves. JS_SetGCThreshold sets it. */
+size_t pj_gc_threshold(JSRuntime *rt);
+
 #endif /* PROTOJS_HELPERS_H */
