@@ -59,3 +59,41 @@ impl GcCredit {
         self.expected.set(t);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credit_raises_the_threshold_and_is_taken_back() {
+        let rt = Runtime::new();
+        let credit = GcCredit::default();
+        let t0 = rt.gc_threshold();
+        for _ in 0..10 {
+            credit.grant(&rt);
+        }
+        assert_eq!(rt.gc_threshold(), t0 + 10 * BYTES_PER_DEFERRED);
+        for _ in 0..10 {
+            credit.revoke(&rt);
+        }
+        assert_eq!(rt.gc_threshold(), t0);
+        credit.revoke(&rt);
+        assert_eq!(rt.gc_threshold(), t0, "never below what QuickJS set");
+    }
+
+    #[test]
+    fn a_collection_forgets_the_credit_given_before_it() {
+        let rt = Runtime::new();
+        let credit = GcCredit::default();
+        for _ in 0..10 {
+            credit.grant(&rt);
+        }
+        // What QuickJS does after a collection: a threshold computed from the live heap.
+        rt.set_gc_threshold(1 << 20);
+        credit.grant(&rt);
+        for _ in 0..11 {
+            credit.revoke(&rt);
+        }
+        assert_eq!(rt.gc_threshold(), 1 << 20, "only the credit given since then is taken back");
+    }
+}
