@@ -84,6 +84,8 @@ pub struct Client {
     shutdown: Arc<AtomicBool>,
     pending: RefCell<Slots<Pending>>,
     codes: RefCell<IdMap<usize, CachedCode>>,
+    /// A constructor and its fixed prototype (see `prototype_for`).
+    prototype: RefCell<Option<(Value, Value)>>,
     counts: Counts,
     gc_credit: GcCredit,
 }
@@ -97,6 +99,7 @@ impl Client {
             shutdown: Arc::new(AtomicBool::new(false)),
             pending: RefCell::default(),
             codes: RefCell::default(),
+            prototype: RefCell::default(),
             counts: Counts::default(),
             gc_credit: GcCredit::default(),
         }
@@ -110,6 +113,23 @@ impl Client {
         let c = Rc::new(Client::new(host));
         *host.extension.borrow_mut() = Some(c.clone());
         c
+    }
+
+    /// `new_target.prototype` when it is known never to change (`Deferred`'s is fixed),
+    /// remembered for the last constructor seen; undefined otherwise (then the Deferred is
+    /// made reading the property, as any constructor does).
+    fn prototype_for(&self, ctx: Context, new_target: &Value) -> Value {
+        let mut cached = self.prototype.borrow_mut();
+        match &*cached {
+            Some((ctor, proto)) if ctor.identity() == new_target.identity() => proto.clone(),
+            _ => match ctx.fixed_prototype(new_target) {
+                Some(proto) => {
+                    *cached = Some((new_target.clone(), proto.clone()));
+                    proto
+                }
+                None => Value::undefined(ctx),
+            },
+        }
     }
 
     /// The compiled code for `f` with its current captures.
@@ -184,7 +204,8 @@ impl Client {
         // `new_target.prototype`, which may run JS that submits too) and filled after.
         let pending = Pending { promise: Value::undefined(ctx), on_progress: options.on_progress, control: control.clone() };
         let key = self.pending.borrow_mut().insert(pending);
-        let promise = match ctx.new_deferred(new_target, slot_name(host), key.slot) {
+        let proto = self.prototype_for(ctx, new_target);
+        let promise = match ctx.new_deferred(new_target, &proto, slot_name(host), key.slot) {
             Ok(p) => p,
             Err(e) => {
                 self.pending.borrow_mut().remove(key);

@@ -250,13 +250,23 @@ impl Context {
         unsafe { Value::checked(self, ffi::pj_new_private_symbol(self.raw(), c.as_ptr())) }
     }
 
-    /// A Deferred: a pending promise with `new_target.prototype` as prototype (undefined:
-    /// Promise's), without resolving functions (settle it with `settle_promise`), carrying
-    /// `slot` under the private name `slot_name`.
-    pub fn new_deferred(self, new_target: &Value, slot_name: &Atom, slot: u32) -> Result<Value, Throw> {
+    /// `ctor.prototype` if it can never change (a non-writable, non-configurable object),
+    /// so that it may be cached.
+    pub fn fixed_prototype(self, ctor: &Value) -> Option<Value> {
+        // SAFETY: context live; returns a new reference (undefined when not fixed).
+        let proto = unsafe { Value::from_raw(self, ffi::pj_fixed_prototype(self.raw(), ctor.raw())) };
+        proto.is_object().then_some(proto)
+    }
+
+    /// A Deferred: a pending promise without resolving functions (settle it with
+    /// `settle_promise`), carrying `slot` under the private name `slot_name`. Its prototype
+    /// is `proto` if that is an object, else `new_target.prototype` (undefined: Promise's).
+    pub fn new_deferred(self, new_target: &Value, proto: &Value, slot_name: &Atom, slot: u32) -> Result<Value, Throw> {
         // SAFETY: context live, the atom is of this runtime; returns a new reference or
         // JS_EXCEPTION.
-        unsafe { Value::checked(self, ffi::pj_new_deferred(self.raw(), new_target.raw(), slot_name.raw(), slot)) }
+        unsafe {
+            Value::checked(self, ffi::pj_new_deferred(self.raw(), new_target.raw(), proto.raw(), slot_name.raw(), slot))
+        }
     }
 
     /// The slot of `v` if it is a pending Deferred made with `slot_name`.

@@ -2230,9 +2230,13 @@ unsafe extern "C" {
     ) -> JSValue;
 }
 unsafe extern "C" {
+    pub fn pj_fixed_prototype(ctx: *mut JSContext, ctor: JSValue) -> JSValue;
+}
+unsafe extern "C" {
     pub fn pj_new_deferred(
         ctx: *mut JSContext,
         new_target: JSValue,
+        proto: JSValue,
         slot_atom: JSAtom,
         slot: u32,
     ) -> JSValue;

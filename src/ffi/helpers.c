@@ -148,7 +148,22 @@ JSValue pj_new_private_symbol(JSContext *ctx, const char *description)
     return sym;
 }
 
-JSValue pj_new_deferred(JSContext *ctx, JSValueConst new_target, JSAtom slot_atom, uint32_t slot)
+JSValue pj_fixed_prototype(JSContext *ctx, JSValueConst ctor)
+{
+    JSShapeProperty *prs;
+    JSProperty *pr;
+
+    if (JS_VALUE_GET_TAG(ctor) != JS_TAG_OBJECT)
+        return JS_UNDEFINED;
+    prs = find_own_property(&pr, JS_VALUE_GET_OBJ(ctor), JS_ATOM_prototype);
+    if (!prs || (prs->flags & (JS_PROP_TMASK | JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE)) != JS_PROP_NORMAL ||
+        JS_VALUE_GET_TAG(pr->u.value) != JS_TAG_OBJECT)
+        return JS_UNDEFINED;
+    return JS_DupValue(ctx, pr->u.value);
+}
+
+JSValue pj_new_deferred(JSContext *ctx, JSValueConst new_target, JSValueConst proto,
+                        JSAtom slot_atom, uint32_t slot)
 {
     JSValue obj;
     JSPromiseData *s;
@@ -156,7 +171,10 @@ JSValue pj_new_deferred(JSContext *ctx, JSValueConst new_target, JSAtom slot_ato
     int i;
 
     /* as js_promise_constructor, minus the executor and the resolving functions */
-    obj = js_create_from_ctor(ctx, new_target, JS_CLASS_PROMISE);
+    if (JS_VALUE_GET_TAG(proto) == JS_TAG_OBJECT)
+        obj = JS_NewObjectProtoClass(ctx, proto, JS_CLASS_PROMISE);
+    else
+        obj = js_create_from_ctor(ctx, new_target, JS_CLASS_PROMISE);
     if (JS_IsException(obj))
         return JS_EXCEPTION;
     s = js_mallocz(ctx, sizeof(*s));

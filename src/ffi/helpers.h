@@ -71,11 +71,15 @@ int pj_object_kind(JSValueConst v);
 /* A new private symbol (a private class field's name): properties keyed by it are invisible
    to every reflection API and cannot be read or written by JS code. */
 JSValue pj_new_private_symbol(JSContext *ctx, const char *description);
-/* A new pending promise whose prototype is new_target.prototype (Promise.prototype when
-   new_target is undefined), created without an executor or resolving functions, so that
-   only pj_settle_promise can settle it. It carries `slot` under the private `slot_atom`:
-   that property is what makes it a Deferred. */
-JSValue pj_new_deferred(JSContext *ctx, JSValueConst new_target, JSAtom slot_atom, uint32_t slot);
+/* The value of ctor.prototype if it can never change (an own data property, neither
+   writable nor configurable, holding an object); undefined otherwise. A new reference. */
+JSValue pj_fixed_prototype(JSContext *ctx, JSValueConst ctor);
+/* A new pending promise whose prototype is `proto` when it is an object, else
+   new_target.prototype (Promise.prototype when new_target is undefined), created without an
+   executor or resolving functions, so that only pj_settle_promise can settle it. It carries
+   `slot` under the private `slot_atom`: that property is what makes it a Deferred. */
+JSValue pj_new_deferred(JSContext *ctx, JSValueConst new_target, JSValueConst proto,
+                        JSAtom slot_atom, uint32_t slot);
 /* 1 and its slot if `v` is a pending Deferred; 0 otherwise. */
 int pj_deferred_slot(JSValueConst v, JSAtom slot_atom, uint32_t *slot);
 /* Fulfils (is_reject = 0) or rejects a pending Deferred with `value`, running the usual

@@ -102,6 +102,10 @@ pub fn captures(host: &Host, f: &Value) -> Result<Captures, Throw> {
     let ctx = host.ctx;
     check_sendable(ctx, f, "the task function")?;
     let mut caps = Captures { params: vec![], helpers: vec![] };
+    // SAFETY: f is a live function object with bytecode (checked by check_sendable).
+    if unsafe { ffi::pj_closure_var_count(f.raw()) } <= 0 {
+        return Ok(caps); // the common case, without the walk's allocations
+    }
     let mut queue = vec![f.clone()];
     let builtins = host.builtin_globals.borrow();
     while let Some(g) = queue.pop() {

@@ -14,6 +14,7 @@ pub mod function;
 mod primitive;
 pub mod sab;
 
+use bytes::ByteBuf;
 pub use bytes::Bytes;
 pub use function::{compile_function, FunctionCode};
 
@@ -68,7 +69,7 @@ fn write(ctx: Context, v: &Value, flags: u32, tag: u8) -> Result<Bytes, Throw> {
             MAX_ENCODED_BYTES
         )));
     }
-    Ok(Bytes { data, sabs })
+    Ok(Bytes { data: data.into(), sabs })
 }
 
 /// Encodes with QuickJS's writer only (no special objects, terse errors): the fast path.
@@ -80,7 +81,8 @@ pub fn encode_fast(ctx: Context, v: &Value) -> Result<Bytes, Throw> {
 /// that says where and why (`what` names it, e.g. "argument 2").
 pub fn encode(host: &Host, v: &Value, what: &str) -> Result<Bytes, Throw> {
     let ctx = host.ctx;
-    let mut data = vec![PRIMITIVE];
+    let mut data = ByteBuf::new();
+    data.push(PRIMITIVE);
     if primitive::write(v, &mut data) {
         return Ok(Bytes { data, sabs: vec![] });
     }
@@ -119,7 +121,7 @@ fn corrupt(ctx: Context) -> Throw {
 /// Encodes two lists of primitives (a task's captured values and arguments) in our compact
 /// format; None when any value is not a simple primitive.
 pub fn encode_primitive_lists(a: &[Value], b: &[Value]) -> Option<Bytes> {
-    let mut data = Vec::with_capacity(16 + 9 * (a.len() + b.len()));
+    let mut data = ByteBuf::with_capacity(9 + 9 * (a.len() + b.len()));
     data.push(PRIMITIVE_LISTS);
     data.extend_from_slice(&(a.len() as u32).to_le_bytes());
     data.extend_from_slice(&(b.len() as u32).to_le_bytes());

@@ -3,6 +3,7 @@
 //! builds an atom table and an object list even for `42`). Trivial tasks are dominated by
 //! this cost.
 
+use super::bytes::ByteBuf;
 use crate::engine::{Context, Value};
 use crate::ffi;
 
@@ -18,7 +19,7 @@ const STRING: u8 = 6;
 const MAX_STRING: usize = 4096;
 
 /// Appends `v` to `out` if it is a simple primitive; false (and `out` unchanged) otherwise.
-pub fn write(v: &Value, out: &mut Vec<u8>) -> bool {
+pub fn write(v: &Value, out: &mut ByteBuf) -> bool {
     match v.tag() {
         ffi::JS_TAG_UNDEFINED => out.push(UNDEFINED),
         ffi::JS_TAG_NULL => out.push(NULL),
@@ -40,7 +41,7 @@ pub fn write(v: &Value, out: &mut Vec<u8>) -> bool {
 }
 
 /// Strings that are valid UTF-8 once converted (no lone surrogates) and short.
-fn write_string(v: &Value, out: &mut Vec<u8>) -> bool {
+fn write_string(v: &Value, out: &mut ByteBuf) -> bool {
     let ctx = v.context();
     let mut len = 0usize;
     // SAFETY: ctx is live; the C string is freed below on every path.
