@@ -11,6 +11,7 @@ pub mod engine;
 pub mod event_loop;
 pub mod ffi;
 pub mod host;
+pub mod id_hash;
 pub mod modules;
 pub mod pool;
 pub mod run;

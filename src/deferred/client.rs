@@ -10,33 +10,11 @@ use crate::host::Host;
 use crate::pool::{Pool, PoolConfig};
 use crate::transfer::{self, Bytes, FunctionCode};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use crate::id_hash::IdMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-/// Hash of code addresses: they are already well spread, so one multiply replaces SipHash.
-#[derive(Default, Clone, Copy)]
-struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-type IdMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
 
 /// Functions compiled recently, keyed by their compiled code (shared by every closure of
 /// one function literal, so a fresh arrow per task is compiled once).

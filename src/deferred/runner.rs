@@ -9,7 +9,7 @@ use crate::host::{Config, Host, Role};
 use crate::pool::Worker;
 use crate::transfer::{self, FunctionCode};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use crate::id_hash::IdMap;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -77,7 +77,7 @@ pub struct CurrentTask {
 }
 
 pub struct TaskRunner {
-    wrappers: HashMap<u64, Value>,
+    wrappers: IdMap<u64, Value>,
     host: Box<Host>,
     interrupt: Box<Interrupt>,
     current: std::rc::Rc<CurrentTask>,
@@ -101,7 +101,7 @@ impl TaskRunner {
         unsafe {
             ffi::JS_SetInterruptHandler(rt.raw(), Some(interrupt_handler), &*interrupt as *const Interrupt as *mut _);
         }
-        TaskRunner { wrappers: HashMap::new(), host, interrupt, current, completions: link.completions, default_limit }
+        TaskRunner { wrappers: IdMap::default(), host, interrupt, current, completions: link.completions, default_limit }
     }
 
     /// The wrapper of `code`, evaluated once per worker; for code that captures nothing,
@@ -138,7 +138,11 @@ impl TaskRunner {
         // is stopped from outside.
         let interrupt = &*self.interrupt;
         let settled = || promise_state(ctx, &result) != ffi::JS_PROMISE_PENDING || interrupt.stop().is_some();
+        // While it waits, a cancel must be able to wake this loop (set before the first
+        // check of `settled`, so a cancel either is seen there or finds the waker).
+        task.control.set_waker(Some(host.inbox.clone()));
         crate::event_loop::run_until(host, &settled);
+        task.control.set_waker(None);
         if interrupt.stop().is_some() {
             return Err(ctx.throw_error_of("InternalError", "interrupted"));
         }
@@ -161,7 +165,6 @@ impl TaskRunner {
         let deadline = control.timeout.map(|t| Instant::now() + t);
         *self.interrupt.current.borrow_mut() =
             Some(Running { control: control.clone(), deadline });
-        control.set_waker(Some(self.host.inbox.clone()));
         *self.current.task.borrow_mut() = Some((task.key, control.wants_progress));
         self.host.wake_by.set(deadline);
         let rt = self.host.runtime();
@@ -193,7 +196,6 @@ impl TaskRunner {
         host.wake_by.set(None);
         self.interrupt.current.borrow_mut().take();
         self.current.task.borrow_mut().take();
-        control.set_waker(None);
         if control.memory_limit.is_some() {
             host.runtime().run_gc();
             host.runtime().set_memory_limit(self.default_limit);

@@ -61,10 +61,18 @@ impl ByteBuf {
         }
     }
 
+    #[inline]
     pub fn push(&mut self, b: u8) {
-        self.extend_from_slice(&[b]);
+        match &mut self.0 {
+            Repr::Inline { len, data } if (*len as usize) < INLINE => {
+                data[*len as usize] = b;
+                *len += 1;
+            }
+            _ => self.extend_from_slice(&[b]),
+        }
     }
 
+    #[inline]
     pub fn extend_from_slice(&mut self, bytes: &[u8]) {
         match &mut self.0 {
             Repr::Inline { len, data } => {

@@ -138,7 +138,11 @@ pub fn decode_lists(host: &Host, bytes: &Bytes) -> Result<(Vec<Value>, Vec<Value
         let (Some(na), Some(nb)) = (count(1), count(5)) else { return Err(corrupt(ctx)) };
         let mut pos = 9;
         let mut read = |n: usize| -> Result<Vec<Value>, Throw> {
-            (0..n).map(|_| primitive::read(ctx, d, &mut pos).ok_or_else(|| corrupt(ctx))).collect()
+            let mut values = Vec::with_capacity(n);
+            for _ in 0..n {
+                values.push(primitive::read(ctx, d, &mut pos).ok_or_else(|| corrupt(ctx))?);
+            }
+            Ok(values)
         };
         let a = read(na)?;
         return Ok((a, read(nb)?));
