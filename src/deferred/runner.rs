@@ -246,6 +246,9 @@ impl Worker for TaskRunner {
         }
         let key = task.key;
         match catch_unwind(AssertUnwindSafe(|| self.execute(&task))) {
+            // Cancelled while it ran: the Deferred already rejected and the main thread
+            // would drop the outcome, so it is not queued at all.
+            Ok(_) if task.control.is_cancelled() => {}
             Ok(outcome) => self.send(key, outcome),
             Err(panic) => {
                 // The task still settles instead of hanging the main thread; then the pool
