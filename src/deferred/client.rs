@@ -280,6 +280,13 @@ impl Client {
                 Completion::Settled(key, outcome) => client.settle(host, key, outcome),
                 Completion::Progress(key, bytes) => client.progress(host, key, bytes),
             }
+            // As after any event the loop delivers: the reactions run before the next
+            // completion (node runs a checkpoint after each worker message), and nothing
+            // more runs once the program must stop (the rest of the batch is dropped).
+            host.microtask_checkpoint();
+            if host.should_stop() {
+                break;
+            }
         }
         // Reused next time, unless a burst made it large.
         if batch.capacity() <= BATCH_CAPACITY_KEPT {

@@ -417,6 +417,22 @@ static JSValue pj_new_hidden_function_data(JSContext *ctx, JSCFunctionData *func
     return func_obj;
 }
 
+/* Whether C[Symbol.species] is still the builtin getter (returns `this`): then the
+   SpeciesConstructor step of `then` runs no user code. */
+static BOOL pj_species_is_builtin(JSValueConst ctor)
+{
+    JSShapeProperty *prs;
+    JSProperty *pr;
+    JSObject *getter;
+
+    prs = find_own_property(&pr, JS_VALUE_GET_OBJ(ctor), JS_ATOM_Symbol_species);
+    if (!prs || (prs->flags & JS_PROP_TMASK) != JS_PROP_GETSET)
+        return FALSE;
+    getter = pr->u.getset.getter;
+    return getter && getter->class_id == JS_CLASS_C_FUNCTION &&
+        getter->u.cfunc.c_function.getter == js_get_this;
+}
+
 /* Whether Promise.all(arr) may skip the steps nobody can observe: see helpers.h. */
 static BOOL pj_promise_all_is_plain(JSContext *ctx, JSValueConst this_val, JSValueConst arr,
                                     JSValue *items, uint32_t count)
@@ -430,6 +446,7 @@ static BOOL pj_promise_all_is_plain(JSContext *ctx, JSValueConst this_val, JSVal
     values_fn.generic_magic = js_create_array_iterator;
     next_fn.iterator_next = js_array_iterator_next;
     if (!js_same_value(ctx, this_val, ctx->promise_ctor) ||
+        !pj_species_is_builtin(this_val) ||
         !pj_is_builtin(ctx, this_val, JS_ATOM_resolve, resolve_fn.generic, 0) ||
         !pj_is_builtin(ctx, arr, JS_ATOM_Symbol_iterator, values_fn.generic, JS_ITERATOR_KIND_VALUE) ||
         !pj_is_builtin(ctx, ctx->class_proto[JS_CLASS_ARRAY_ITERATOR], JS_ATOM_next, next_fn.generic, 0))

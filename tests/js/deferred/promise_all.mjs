@@ -90,3 +90,13 @@ function task(v, fail = false) {
   log('own keys', Reflect.ownKeys(d).length, Object.getOwnPropertySymbols(d).length, JSON.stringify(Object.getOwnPropertyDescriptors(d)));
   await d;
 }
+// A replaced Promise[Symbol.species] is read once per element (by `then`), as the
+// algorithm requires: the fast paths step aside.
+{
+  const original = Object.getOwnPropertyDescriptor(Promise, Symbol.species);
+  let reads = 0;
+  Object.defineProperty(Promise, Symbol.species, { get() { reads++; return Promise; }, configurable: true });
+  const all = Promise.all([task('s1'), task('s2')]);
+  log('species reads', reads, await all);
+  Object.defineProperty(Promise, Symbol.species, original);
+}
