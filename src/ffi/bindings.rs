@@ -2276,5 +2276,8 @@ unsafe extern "C" {
     ) -> ::std::os::raw::c_int;
 }
 unsafe extern "C" {
+    pub fn pj_has_irregular_array(ctx: *mut JSContext, v: JSValue) -> ::std::os::raw::c_int;
+}
+unsafe extern "C" {
     pub fn pj_gc_threshold(rt: *mut JSRuntime) -> usize;
 }

@@ -664,6 +664,124 @@ int pj_closure_var(JSContext *ctx, JSValueConst fn, int i, JSAtom *name, int *ki
     return 0;
 }
 
+/* ---- values QuickJS's writer would flatten ---- */
+
+/* Object pointers seen by the walk below: open addressing, grown at half load. */
+typedef struct {
+    JSObject **slots;
+    uint32_t mask, count;
+} PjSeen;
+
+static uint32_t pj_seen_hash(const JSObject *p)
+{
+    uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull;
+    return (uint32_t)(h >> 32);
+}
+
+/* 1 if `p` was new (and is now recorded), 0 if seen before, -1 on allocation failure. */
+static int pj_seen_add(JSContext *ctx, PjSeen *s, JSObject *p)
+{
+    uint32_t i;
+
+    if (2 * (s->count + 1) > s->mask + 1) {
+        uint32_t j, new_mask = s->mask ? 2 * s->mask + 1 : 63;
+        JSObject **slots = js_mallocz(ctx, sizeof(slots[0]) * (new_mask + 1));
+        if (!slots)
+            return -1;
+        for (j = 0; s->mask && j <= s->mask; j++) {
+            if (s->slots[j]) {
+                for (i = pj_seen_hash(s->slots[j]) & new_mask; slots[i]; i = (i + 1) & new_mask)
+                    ;
+                slots[i] = s->slots[j];
+            }
+        }
+        js_free(ctx, s->slots);
+        s->slots = slots;
+        s->mask = new_mask;
+    }
+    for (i = pj_seen_hash(p) & s->mask; s->slots[i]; i = (i + 1) & s->mask) {
+        if (s->slots[i] == p)
+            return 0;
+    }
+    s->slots[i] = p;
+    s->count++;
+    return 1;
+}
+
+/* Whether an array keeps anything besides its dense elements: holes (including a length
+   beyond its elements) or named properties. */
+static BOOL pj_is_irregular_array(JSObject *p)
+{
+    JSValue len = p->prop[0].u.value;
+    if (!p->fast_array || p->shape->prop_count != 1)
+        return TRUE;
+    return JS_VALUE_GET_TAG(len) != JS_TAG_INT || (uint32_t)JS_VALUE_GET_INT(len) != p->u.array.count;
+}
+
+int pj_has_irregular_array(JSContext *ctx, JSValueConst v)
+{
+    PjSeen seen = { NULL, 0, 0 };
+    JSObject **stack = NULL, *p;
+    uint32_t depth = 0, size = 0, i;
+    JSShapeProperty *prs;
+    JSValue child;
+    int found = 0, added;
+
+    if (JS_VALUE_GET_TAG(v) != JS_TAG_OBJECT)
+        return 0;
+    p = JS_VALUE_GET_OBJ(v);
+    /* depth-first over plain objects and arrays; other classes are copied whole by the
+       writer (Date, buffers) or refused by it (and then take the envelope anyway) */
+    for (;;) {
+        /* An object with one reference is reached through that one edge only, so it cannot
+           be met twice unless an object on the way has several, and those are recorded:
+           tree-shaped data (the usual payload) needs no table at all. */
+        added = __js_rc(p)->ref_count > 1 ? pj_seen_add(ctx, &seen, p) : 1;
+        if (added < 0) {
+            found = -1;
+            break;
+        }
+        if (added && (p->class_id == JS_CLASS_ARRAY || p->class_id == JS_CLASS_OBJECT)) {
+            if (p->class_id == JS_CLASS_ARRAY && pj_is_irregular_array(p)) {
+                found = 1;
+                break;
+            }
+            /* push object children: array elements, then data properties */
+            uint32_t n = p->class_id == JS_CLASS_ARRAY ? p->u.array.count : 0;
+            for (i = 0; i < n + (uint32_t)p->shape->prop_count; i++) {
+                if (i < n) {
+                    child = p->u.array.u.values[i];
+                } else {
+                    prs = &get_shape_prop(p->shape)[i - n];
+                    if (prs->atom == JS_ATOM_NULL || (prs->flags & JS_PROP_TMASK) != JS_PROP_NORMAL)
+                        continue;
+                    child = p->prop[i - n].u.value;
+                }
+                if (JS_VALUE_GET_TAG(child) != JS_TAG_OBJECT)
+                    continue;
+                if (depth == size) {
+                    uint32_t new_size = size ? 2 * size : 64;
+                    JSObject **st = js_realloc(ctx, stack, sizeof(stack[0]) * new_size);
+                    if (!st) {
+                        found = -1;
+                        goto done;
+                    }
+                    stack = st;
+                    size = new_size;
+                }
+                stack[depth++] = JS_VALUE_GET_OBJ(child);
+            }
+        }
+        if (depth == 0)
+            break;
+        p = stack[--depth];
+    }
+ done:
+    js_free(ctx, stack);
+    js_free(ctx, seen.slots);
+    return found;
+}
+
 /* ---- GC pacing ---- */
 
 size_t pj_gc_threshold(JSRuntime *rt)

@@ -116,6 +116,13 @@ int pj_closure_var_count(JSValueConst fn);
 int pj_closure_var(JSContext *ctx, JSValueConst fn, int i, JSAtom *name, int *kind,
                    JSValue *value);
 
+/* ---- values QuickJS's writer would flatten ---- */
+/* 1 if the plain objects and arrays reachable from `v` include an array with holes (or a
+   length beyond its elements) or with named properties, which JS_WriteObject would write
+   as dense (every hole an undefined: a[1e9] = 1 writes a billion of them) or without those
+   properties; 0 if none; -1 with an exception pending if out of memory. */
+int pj_has_irregular_array(JSContext *ctx, JSValueConst v);
+
 /* ---- GC pacing ---- */
 /* The heap size (malloc_size) at which the next allocation runs the cycle collector; each
    collection sets it to 1.5x the heap it leaves. JS_SetGCThreshold sets it. */

@@ -73,8 +73,15 @@ fn write(ctx: Context, v: &Value, flags: u32, tag: u8) -> Result<Bytes, Throw> {
 }
 
 /// Encodes with QuickJS's writer only (no special objects, terse errors): the fast path.
+/// Fails (with an exception pending) for what only the envelope keeps, including arrays
+/// with holes or named properties, which the writer would flatten.
 pub fn encode_fast(ctx: Context, v: &Value) -> Result<Bytes, Throw> {
-    write(ctx, v, WRITE_FLAGS, PLAIN)
+    // SAFETY: ctx live; the walk only reads the graph (and allocates its own tables).
+    match unsafe { ffi::pj_has_irregular_array(ctx.raw(), v.raw()) } {
+        0 => write(ctx, v, WRITE_FLAGS, PLAIN),
+        1 => Err(ctx.throw_type_error("an array with holes or named properties needs the envelope")),
+        _ => Err(Throw),
+    }
 }
 
 /// Encodes a value for another runtime. A value that cannot be cloned throws a TypeError
@@ -86,7 +93,7 @@ pub fn encode(host: &Host, v: &Value, what: &str) -> Result<Bytes, Throw> {
     if primitive::write(v, &mut data) {
         return Ok(Bytes { data, sabs: vec![] });
     }
-    if let Ok(bytes) = write(ctx, v, WRITE_FLAGS, PLAIN) {
+    if let Ok(bytes) = encode_fast(ctx, v) {
         return Ok(bytes);
     }
     drop(ctx.take_exception());

@@ -1,7 +1,7 @@
 // The slow path of value transfer (see src/transfer/mod.rs). `prepare` checks a value graph
 // for anything that cannot be cloned (throwing a TypeError that names where and why) and
-// rewrites the objects QuickJS's writer does not know (Map, Set, RegExp, Error, DataView)
-// into an envelope it does; `restore` rebuilds them on the other side.
+// rewrites the objects QuickJS's writer does not know (Map, Set, RegExp, Error, DataView,
+// arrays with holes or named properties) into an envelope it does; `restore` rebuilds them on the other side.
 //
 // Envelope: { root, rootSpecial, specials: [[kind, payload], ...], fixups: [parent, key, index, ...] }
 // A special object is written as a placeholder (null) plus a fixup telling restore where
@@ -120,13 +120,32 @@
       }
       // Plain objects, arrays, arguments, class instances: copied as plain data.
       const isArray = Array.isArray(v);
+      const keys = Object.keys(v);
+      if (isArray && !isDense(v, keys)) {
+        // Holes or named properties, which the writer would lose: [length, key, value, ...]
+        // (a[1e9] = 1 is two entries, not a billion).
+        return special(v, 'Array', (p, d) => {
+          const out = [v.length];
+          for (const k of keys) {
+            const key = /^\d+$/.test(k) ? Number(k) : k;
+            out.push(key, null);
+            place(out, out.length - 1, read(v, k, p), describeKey(p, key), d + 1);
+          }
+          return out;
+        }, path, depth);
+      }
       const mirror = isArray ? new Array(v.length) : {};
       seen.set(v, mirror);
-      for (const k of Object.keys(v)) {
+      for (const k of keys) {
         const key = isArray && /^\d+$/.test(k) ? Number(k) : k;
         place(mirror, key, read(v, k, path), describeKey(path, key), depth + 1);
       }
       return mirror;
+    }
+
+    // Every index present and nothing else: Object.keys lists indices first, in order.
+    function isDense(a, keys) {
+      return keys.length === a.length && (keys.length === 0 || keys[keys.length - 1] === String(a.length - 1));
     }
 
     function read(obj, k, path) {
@@ -161,6 +180,7 @@
         case 'Set': return new Set();
         case 'RegExp': { const r = new RegExp(p[0], p[1]); r.lastIndex = p[2]; return r; }
         case 'DataView': return new DataView(p[0], p[1], p[2]);
+        case 'Array': return new Array(p[0]);
         case 'Error': {
           const Ctor = ERROR_CLASSES[p.ctor] || Error;
           const e = p.ctor === 'AggregateError' ? new Ctor([], p.message) : new Ctor(p.message);
@@ -174,6 +194,7 @@
     specials.forEach(([kind, p], i) => {
       const o = objs[i];
       if (kind === 'Map') for (let j = 0; j < p.length; j += 2) o.set(p[j], p[j + 1]);
+      else if (kind === 'Array') for (let j = 1; j < p.length; j += 2) o[p[j]] = p[j + 1];
       else if (kind === 'Set') for (const v of p) o.add(v);
       else if (kind === 'Error') {
         const hidden = (k, v) => Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false });

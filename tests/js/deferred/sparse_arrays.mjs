@@ -1,0 +1,37 @@
+// Arrays with holes, a length beyond their elements, or named properties keep them across a
+// transfer, as structured clone does (expected output: node's structuredClone). A sparse
+// array costs its entries, not its length.
+const isProtojs = typeof Deferred === 'function';
+const send = (v) => (isProtojs ? new Deferred((x) => x, v) : Promise.resolve(structuredClone(v)));
+const show = (label, v) => console.log(label, v, Array.isArray(v) ? [v.length, Object.keys(v).join(',')] : '');
+
+const holes = [1, , 3];
+const trailing = [1, 2]; trailing.length = 5;
+const named = [1, 2]; named.extra = 'kept';
+const sparse = []; sparse[1e8] = 'far';
+const cyclic = [, 'x']; cyclic[2] = cyclic;
+const inMap = new Map([['k', [, , 'in a map']]]);
+const nested = { list: [{ a: [, 1] }, , [2, , 4]] };
+const shared = [, 'shared'];
+const twice = { a: shared, b: shared };
+
+for (const [label, v] of Object.entries({ holes, trailing, named, nested })) show(label, structuredClone(v));
+const s = structuredClone(sparse);
+console.log('sparse', s.length, Object.keys(s), s[1e8]);
+const c = structuredClone(cyclic);
+console.log('cyclic', c.length, 0 in c, c[1], c[2] === c);
+console.log('in a map', structuredClone(inMap).get('k'));
+const t = structuredClone(twice);
+console.log('shared', t.a === t.b, t.a);
+
+// The same values through a task, both ways.
+show('task holes', await send(holes));
+show('task trailing', await send(trailing));
+show('task named', await send(named));
+const ts = await send(sparse);
+console.log('task sparse', ts.length, Object.keys(ts), ts[1e8]);
+const tc = await send(cyclic);
+console.log('task cyclic', tc.length, 0 in tc, tc[1], tc[2] === tc);
+console.log('task nested', JSON.stringify(Object.keys((await send(nested)).list)), (await send(nested)).list[2]);
+const made = isProtojs ? await new Deferred(() => { const a = [1, , 3]; a.tag = 't'; return a; }) : Object.assign([1, , 3], { tag: 't' });
+show('made in a task', made);
