@@ -10,11 +10,14 @@ Usage: protojs [options] <file> [args...]
 
 Run a JavaScript file (.mjs: ES module; .cjs: script; .js: module if it uses import/export;
 .jsc: bytecode written by `protojs compile`).
-With no file and piped input, the script is read from standard input (also with `-`).
+With no file, protojs starts an interactive prompt on a terminal, and otherwise reads the
+script from standard input (also with `-`).
 
 Options:
   -e, --eval CODE               run CODE
   -p, --print CODE              run CODE and print its value like console.log
+  -i, --interactive             start the interactive prompt (the default with no file
+                                on a terminal), even if standard input is not a terminal
       --check FILE              check FILE's syntax without running it
       --workers N               Deferred worker threads (default: PROTOJS_WORKERS, else
                                 the number of CPUs)
@@ -31,6 +34,8 @@ pub enum Input {
     Stdin,
     Eval(String),
     Print(String),
+    /// The interactive prompt.
+    Repl,
 }
 
 #[derive(Debug, PartialEq, Eq, Clone)]
@@ -117,6 +122,10 @@ pub fn parse(args: &[String], stdin_is_tty: bool) -> Result<Options, UsageError>
                 command = Some(Command::Run { input: Input::Print(code), args: args[i + 1..].to_vec() });
                 break;
             }
+            "-i" | "--interactive" => {
+                command = Some(Command::Run { input: Input::Repl, args: args[i + 1..].to_vec() });
+                break;
+            }
             "--check" | "-c" => {
                 command = Some(Command::Check(take(&mut i)?));
                 i += 1;
@@ -159,7 +168,7 @@ pub fn parse(args: &[String], stdin_is_tty: bool) -> Result<Options, UsageError>
     let command = match command {
         Some(c) => c,
         None if !stdin_is_tty => Command::Run { input: Input::Stdin, args: vec![] },
-        None => return Err(UsageError("no script given".into())),
+        None => Command::Run { input: Input::Repl, args: vec![] },
     };
     Ok(Options { command, workers, worker_memory_limit })
 }
@@ -216,7 +225,8 @@ mod tests {
         assert!(p(&["--workers", "0", "a.js"]).is_err());
         assert!(p(&["--workers", "x", "a.js"]).is_err());
         assert!(p(&["-e"]).is_err());
-        assert!(p(&[]).is_err());
+        assert_eq!(p(&[]).unwrap().command, Command::Run { input: Input::Repl, args: vec![] });
+        assert_eq!(p(&["-i", "x"]).unwrap().command, Command::Run { input: Input::Repl, args: vec!["x".into()] });
         assert_eq!(parse(&[], false).unwrap().command, Command::Run { input: Input::Stdin, args: vec![] });
     }
 

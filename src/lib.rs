@@ -14,5 +14,6 @@ pub mod host;
 pub mod id_hash;
 pub mod modules;
 pub mod pool;
+pub mod repl;
 pub mod run;
 pub mod transfer;

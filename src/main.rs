@@ -41,6 +41,7 @@ fn main() {
                 Input::Stdin => run::stdin(args, settings),
                 Input::Eval(code) => run::eval(code, args, false, settings),
                 Input::Print(code) => run::eval(code, args, true, settings),
+                Input::Repl => protojs::repl::run(args, settings),
             }
         }
     };

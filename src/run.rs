@@ -32,7 +32,7 @@ pub fn is_module(filename: &str, source: &[u8]) -> bool {
     unsafe { ffi::JS_DetectModule(buf.as_ptr() as *const _, source.len()) != 0 }
 }
 
-fn exec_path() -> String {
+pub(crate) fn exec_path() -> String {
     std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "protojs".into())
 }
 
@@ -55,7 +55,7 @@ pub fn absolute(file: &str) -> String {
     out.to_string_lossy().into_owned()
 }
 
-fn new_main_host(argv: Vec<String>, settings: Settings) -> Box<Host> {
+pub(crate) fn new_main_host(argv: Vec<String>, settings: Settings) -> Box<Host> {
     let config = Config { argv, workers: settings.workers, worker_memory_limit: settings.worker_memory_limit, ..Config::default() };
     Host::new(Role::Main, Arc::new(config), Arc::new(Inbox::new()))
 }

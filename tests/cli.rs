@@ -417,3 +417,62 @@ fn stdin_empty() {
     assert_ok(&run_in(None, &["-"], Some("")), "");
     assert_ok(&run_in(None, &[], None), "");
 }
+
+// ---- the interactive prompt (-i forces it on piped input) ----
+
+/// The prompt's output for `input`: the banner dropped, one line per prompt.
+fn repl(input: &str) -> Out {
+    run_in(None, &["-i"], Some(input))
+}
+
+#[test]
+fn repl_evaluates_inputs_keeps_declarations_and_prints_values() {
+    let o = repl("1 + 1\nlet x = 5\nx * 2\n{ a: 1, b: [1, 2] }\n'str'\n_\n");
+    assert_eq!(o.code, Some(0), "{o:?}");
+    assert!(o.stdout.starts_with("Welcome to protojs "), "{o:?}");
+    let body = o.stdout.split_once("information.\n").unwrap().1;
+    assert_eq!(body, "> 2\n> undefined\n> 10\n> { a: 1, b: [ 1, 2 ] }\n> 'str'\n> 'str'\n> \n");
+}
+
+#[test]
+fn repl_continues_unfinished_inputs_and_reports_errors() {
+    let o = repl("function f(a) {\n  return a * 3\n}\nf(4)\n`one\ntwo`\nnosuch\n\"open\nthrow new TypeError('bad')\n[1,\n.break\n3\n");
+    assert_eq!(o.code, Some(0), "{o:?}");
+    let body = o.stdout.split_once("information.\n").unwrap().1;
+    assert_contains_in_order(
+        body,
+        &[
+            "> ... ... undefined\n",
+            "> 12\n",
+            "> ... 'one\\ntwo'\n",
+            "> Uncaught ReferenceError: 'nosuch' is not defined\n    at <eval> (REPL",
+            "> Uncaught SyntaxError: unexpected end of string",
+            "> Uncaught TypeError: bad\n    at <eval> (REPL",
+            "> ... > 3\n",
+        ],
+    );
+    assert!(!body.contains("protojs:repl"), "the prompt's own frames are not shown: {body}");
+}
+
+#[test]
+fn repl_awaits_at_top_level_and_runs_the_loop_between_inputs() {
+    let o = repl("await new Promise((r) => setTimeout(() => r('waited'), 20))\nawait new Deferred((a) => a * 7, 6)\nsetTimeout(() => console.log('timer fired'), 10); 'scheduled'\n");
+    assert_eq!(o.code, Some(0), "{o:?}");
+    let body = o.stdout.split_once("information.\n").unwrap().1;
+    assert_contains_in_order(body, &["> 'waited'\n", "> 42\n", "> 'scheduled'\n", "timer fired\n"]);
+}
+
+#[test]
+fn repl_commands_and_exit_codes() {
+    let o = repl(".help\n.nope\n.exit\n1\n");
+    assert_eq!(o.code, Some(0), "{o:?}");
+    assert_contains_in_order(&o.stdout, &[".exit     Exit the REPL", "> Invalid REPL keyword\n"]);
+    assert!(!o.stdout.contains("> 1"), ".exit stops reading: {o:?}");
+    let o = repl("process.exit(4)\n1\n");
+    assert_eq!(o.code, Some(4), "{o:?}");
+    // An uncaught error in a callback is reported and the prompt goes on.
+    let o = repl("setTimeout(() => { throw new Error('late') }, 1); 0\nawait new Promise((r) => setTimeout(r, 50)); 'after'\n");
+    assert_eq!(o.code, Some(0), "{o:?}");
+    assert!(o.stderr.contains("Error: late"), "{o:?}");
+    assert!(o.stdout.contains("> 'after'\n"), "{o:?}");
+}

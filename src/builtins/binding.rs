@@ -24,6 +24,8 @@ pub fn make_binding(host: &Host) -> Result<Value, Throw> {
         ("utf8Decode", native!(utf8_decode), 2),
         ("require", native!(require_builtin), 1),
         ("structuredClone", native!(structured_clone), 1),
+        ("replEval", native!(repl_eval), 2),
+        ("isatty", native!(isatty), 1),
         ("deferredSpawn", native!(super::deferred::spawn), 4),
         ("deferredCancel", native!(super::deferred::cancel), 2),
         ("deferredStats", native!(super::deferred::stats), 0),
@@ -144,6 +146,23 @@ fn chdir(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
     std::env::set_current_dir(&dir)
         .map_err(|e| ctx.throw_error_of("Error", &format!("chdir: {e}, chdir '{dir}'")))?;
     Ok(Value::undefined(ctx))
+}
+
+/// replEval(code, name): evaluates one REPL input as a global script that may use
+/// top-level `await`; returns a promise of `{ value }`. A syntax error throws at once.
+fn repl_eval(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
+    let code = args.string(0)?;
+    let name = args.string(1)?;
+    let host = Host::get(ctx);
+    host.sources.insert(&name, code.as_bytes());
+    ctx.eval(code.as_bytes(), &name, crate::engine::EvalKind::AsyncScript)
+}
+
+/// isatty(fd): whether the file descriptor is a terminal.
+fn isatty(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
+    let fd = args.get(0).to_f64()? as i32;
+    // SAFETY: isatty only inspects the descriptor number.
+    Ok(ctx.new_bool(unsafe { libc::isatty(fd) } == 1))
 }
 
 fn memory_usage(ctx: Context, _this: &Value, _args: &Args) -> Result<Value, Throw> {

@@ -52,6 +52,7 @@ const JS_MODULES: &[(&str, &str)] = &[
     ("path", include_str!("js/path.js")),
     ("timers_api", include_str!("js/timers_api.js")),
     ("util", include_str!("js/util.js")),
+    ("repl", include_str!("js/repl.js")),
 ];
 
 /// Globals provided by JS modules: (global name, module, export).

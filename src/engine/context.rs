@@ -20,6 +20,9 @@ pub enum EvalKind {
     Module,
     /// Parse and compile a script without running it (a function-bytecode value).
     CompileScript,
+    /// Global script code that may use top-level `await`; returns a promise of
+    /// `{ value: completion value }` (what the REPL evaluates).
+    AsyncScript,
     /// Parse and compile a module without running it (a module value).
     CompileModule,
 }
@@ -62,6 +65,7 @@ impl Context {
             EvalKind::Module => ffi::JS_EVAL_TYPE_MODULE,
             EvalKind::CompileScript => ffi::JS_EVAL_TYPE_GLOBAL | ffi::JS_EVAL_FLAG_COMPILE_ONLY,
             EvalKind::CompileModule => ffi::JS_EVAL_TYPE_MODULE | ffi::JS_EVAL_FLAG_COMPILE_ONLY,
+            EvalKind::AsyncScript => ffi::JS_EVAL_TYPE_GLOBAL | ffi::JS_EVAL_FLAG_ASYNC,
         } as i32;
         let name = CString::new(filename.replace('\0', "")).unwrap_or_default();
         // SAFETY: buf is NUL-terminated (checked above); context live; returns a new

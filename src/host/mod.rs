@@ -58,6 +58,9 @@ pub struct Host {
     pub exit_request: Cell<Option<i32>>,
     /// Set when an uncaught error or unhandled rejection was reported.
     pub failed: Cell<bool>,
+    /// The interactive prompt runs this host: an uncaught error is reported and the
+    /// program goes on.
+    pub interactive: Cell<bool>,
     /// Names on the global object before user code ran (what a fresh realm has); main
     /// thread only.
     pub builtin_globals: RefCell<HashSet<String>>,
@@ -96,6 +99,7 @@ impl Host {
             wake_by: Cell::new(None),
             exit_request: Cell::new(None),
             failed: Cell::new(false),
+            interactive: Cell::new(false),
             builtin_globals: RefCell::default(),
             rejections: RefCell::default(),
             rejection_seq: Cell::new(0),
@@ -198,7 +202,7 @@ impl Host {
         if self.failed.get() {
             return;
         }
-        self.failed.set(true);
+        self.failed.set(!self.interactive.get());
         report::report_uncaught(self, exc, rejection);
     }
 

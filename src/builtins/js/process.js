@@ -16,7 +16,7 @@
   function stream(fd) {
     return {
       fd,
-      isTTY: false,
+      isTTY: host.isatty(fd),
       write(chunk, encoding, cb) {
         host.write(fd, typeof chunk === 'string' ? chunk : host.utf8Decode(chunk, false));
         if (typeof encoding === 'function') cb = encoding;
