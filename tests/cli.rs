@@ -20,7 +20,7 @@ struct Out {
 /// Runs protojs with `args` in `cwd`, feeding `stdin` (None: /dev/null).
 fn run_in(cwd: Option<&Path>, args: &[&str], stdin: Option<&str>) -> Out {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_protojs"));
-    cmd.args(args).env_remove("PROTOJS_WORKERS");
+    cmd.args(args).env_remove("PROTOJS_WORKERS").env_remove("FORCE_COLOR");
     if let Some(d) = cwd {
         cmd.current_dir(d);
     }
@@ -475,4 +475,21 @@ fn repl_commands_and_exit_codes() {
     assert_eq!(o.code, Some(0), "{o:?}");
     assert!(o.stderr.contains("Error: late"), "{o:?}");
     assert!(o.stdout.contains("> 'after'\n"), "{o:?}");
+}
+
+#[test]
+fn console_colours_follow_node_rules() {
+    let code = "console.log({ a: 1 }, 2, 's', [null, undefined])";
+    // Into a pipe: no colours.
+    assert_ok(&run(&["-e", code]), "{ a: 1 } 2 s [ null, undefined ]\n");
+    // FORCE_COLOR forces them, as in node; FORCE_COLOR=0 does not.
+    let forced = |value: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_protojs")).args(["-e", code]).env("FORCE_COLOR", value).output().unwrap();
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    assert_eq!(
+        forced("1"),
+        "{ a: \u{1b}[33m1\u{1b}[39m } \u{1b}[33m2\u{1b}[39m s [ \u{1b}[1mnull\u{1b}[22m, \u{1b}[90mundefined\u{1b}[39m ]\n"
+    );
+    assert_eq!(forced("0"), "{ a: 1 } 2 s [ null, undefined ]\n");
 }

@@ -125,7 +125,8 @@ fn run_script(script: &Path, e: &Expect) -> Result<(Outcome, String), String> {
     let file = script.file_name().unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_protojs"));
     cmd.args(&e.options).arg(file).args(&e.script_args).current_dir(dir);
-    cmd.env_remove("PROTOJS_TEST_FILTER").env_remove("PROTOJS_WORKERS");
+    // FORCE_COLOR would colour console output even into the pipe.
+    cmd.env_remove("PROTOJS_TEST_FILTER").env_remove("PROTOJS_WORKERS").env_remove("FORCE_COLOR");
     for (k, v) in &e.env {
         cmd.env(k, v);
     }

@@ -26,14 +26,29 @@
   }
 
   function formatWithOptions(opts, ...args) {
-    return plain(args) ? args.map(plainText).join(' ') : lib().formatWithOptions(opts, ...args);
+    // With colors, only strings print the same without the inspector.
+    const simple = opts.colors ? args.every((a) => typeof a === 'string') && !(args.length && args[0].includes('%')) : plain(args);
+    return simple ? args.map(plainText).join(' ') : lib().formatWithOptions(opts, ...args);
+  }
+
+  // Node's rule: colors on a terminal, unless NO_COLOR, NODE_DISABLE_COLORS or TERM=dumb;
+  // FORCE_COLOR (other than 0/false) forces them on, even into a pipe.
+  const colorsOf = {};
+  function useColors(fd) {
+    if (fd in colorsOf) return colorsOf[fd];
+    const env = host.env;
+    const force = env.FORCE_COLOR;
+    const on = force !== undefined && force !== ''
+      ? force !== '0' && force !== 'false'
+      : host.isatty(fd) && env.NO_COLOR === undefined && env.NODE_DISABLE_COLORS === undefined && env.TERM !== 'dumb';
+    return (colorsOf[fd] = on);
   }
   let groupIndent = '';
   const counts = new Map();
   const timers = new Map();
 
   function emit(fd, args) {
-    let text = formatWithOptions({}, ...args);
+    let text = formatWithOptions({ colors: useColors(fd) }, ...args);
     if (groupIndent) text = groupIndent + text.split('\n').join('\n' + groupIndent);
     host.write(fd, text + '\n');
   }
