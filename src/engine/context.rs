@@ -21,7 +21,8 @@ pub enum EvalKind {
     /// Parse and compile a script without running it (a function-bytecode value).
     CompileScript,
     /// Global script code that may use top-level `await`; returns a promise of
-    /// `{ value: completion value }` (what the REPL evaluates).
+    /// `{ value: completion value }` (what the REPL evaluates). Stack traces of errors it
+    /// makes stop at the code itself (no frames of whoever evaluated it).
     AsyncScript,
     /// Parse and compile a module without running it (a module value).
     CompileModule,
@@ -65,7 +66,7 @@ impl Context {
             EvalKind::Module => ffi::JS_EVAL_TYPE_MODULE,
             EvalKind::CompileScript => ffi::JS_EVAL_TYPE_GLOBAL | ffi::JS_EVAL_FLAG_COMPILE_ONLY,
             EvalKind::CompileModule => ffi::JS_EVAL_TYPE_MODULE | ffi::JS_EVAL_FLAG_COMPILE_ONLY,
-            EvalKind::AsyncScript => ffi::JS_EVAL_TYPE_GLOBAL | ffi::JS_EVAL_FLAG_ASYNC,
+            EvalKind::AsyncScript => ffi::JS_EVAL_TYPE_GLOBAL | ffi::JS_EVAL_FLAG_ASYNC | ffi::JS_EVAL_FLAG_BACKTRACE_BARRIER,
         } as i32;
         let name = CString::new(filename.replace('\0', "")).unwrap_or_default();
         // SAFETY: buf is NUL-terminated (checked above); context live; returns a new

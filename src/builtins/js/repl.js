@@ -82,14 +82,8 @@
     return host.replEval(src, name);
   }
 
-  // The error as node's REPL shows it: without the frames of this module below the input.
   function report(e) {
-    let text = inspect(e, { colors });
-    if (e instanceof Error && typeof e.stack === 'string') {
-      const cut = text.indexOf('\n    at replEval (native)');
-      if (cut >= 0) text = text.slice(0, cut) + text.slice(text.indexOf('\n', cut + 1) >>> 0).replace(/^(\n    at [^\n]*\(protojs:repl:[^\n]*)+/, '');
-    }
-    out(`Uncaught ${text}\n`);
+    out(`Uncaught ${inspect(e, { colors })}\n`);
   }
 
   async function handle(text) {
