@@ -2,7 +2,8 @@
 
 use super::gc_credit::GcCredit;
 use super::slots::{Slots, TaskKey};
-use super::task::TaskControl;
+use super::cancel::CancelBoard;
+use super::task::Limits;
 use super::runner::ClientLink;
 use super::{Completion, Completions, Outcome, Task, TaskRunner};
 use crate::engine::{Context, Throw, Value};
@@ -32,7 +33,6 @@ struct Pending {
     /// The Deferred: a promise settled directly (it has no resolving functions).
     promise: Value,
     on_progress: Option<Value>,
-    control: Arc<TaskControl>,
 }
 
 /// Largest completion batch vector kept for reuse (in completions).
@@ -56,6 +56,8 @@ struct Counts {
 pub struct Client {
     /// Where workers send completions and progress values.
     completions: Arc<Completions>,
+    /// Which tasks are cancelled, shared with the workers.
+    board: Arc<CancelBoard>,
     /// The vector the last batch of completions was drained from, kept for its capacity.
     batch: RefCell<Vec<Completion>>,
     pool: RefCell<Option<Pool<Task>>>,
@@ -72,6 +74,7 @@ impl Client {
     fn new(host: &Host) -> Client {
         Client {
             completions: Arc::new(Completions::new(host.inbox.clone(), Client::drain)),
+            board: Arc::new(CancelBoard::new(host.config.pool_size())),
             batch: RefCell::default(),
             pool: RefCell::new(None),
             shutdown: Arc::new(AtomicBool::new(false)),
@@ -177,10 +180,10 @@ impl Client {
         let caps = transfer::function::captures(host, f)?;
         let (code, caps) = self.code_for(host, f, caps)?;
         let payload = self.encode_payload(host, &caps, args)?;
-        let control = Arc::new(TaskControl::new(options.timeout, options.memory_limit, options.on_progress.is_some()));
+        let limits = Limits { timeout: options.timeout, memory_limit: options.memory_limit, wants_progress: options.on_progress.is_some() };
         // The slot is taken before the promise exists (creating it reads
         // `new_target.prototype`, which may run JS that submits too) and filled after.
-        let pending = Pending { promise: Value::undefined(ctx), on_progress: options.on_progress, control: control.clone() };
+        let pending = Pending { promise: Value::undefined(ctx), on_progress: options.on_progress };
         let key = self.pending.borrow_mut().insert(pending);
         let proto = self.prototype_for(ctx, new_target);
         let promise = match ctx.new_deferred(new_target, &proto, slot_name(host), key.slot) {
@@ -195,7 +198,7 @@ impl Client {
         }
         host.refs.set(host.refs.get() + 1);
         self.gc_credit.grant(host.runtime());
-        let task = Task { key, code, payload, control };
+        let task = Task { key, code, payload, limits };
         self.pool_handle(host).submit(task);
         Ok(promise)
     }
@@ -213,7 +216,7 @@ impl Client {
         self.gc_credit.revoke(host.runtime());
         // A running task is interrupted; a queued one is dropped unrun when a worker takes
         // it (O(1) here, where removing it from the deques would scan them).
-        p.control.cancel();
+        self.board.cancel(key.id);
         self.counts.cancelled.set(self.counts.cancelled.get() + 1);
         host.ctx.settle_promise(&p.promise, &error, true);
         Ok(true)
@@ -256,7 +259,8 @@ impl Client {
     fn pool_handle(&self, host: &Host) -> std::cell::Ref<'_, Pool<Task>> {
         if self.pool.borrow().is_none() {
             let config = host.config.clone();
-            let link = ClientLink { completions: self.completions.clone(), shutdown: self.shutdown.clone() };
+            let link =
+                ClientLink { completions: self.completions.clone(), shutdown: self.shutdown.clone(), board: self.board.clone() };
             let pool = Pool::new(
                 PoolConfig { workers: host.config.pool_size(), name: "protojs-worker".into(), stack_size: Some(8 << 20) },
                 move |index| TaskRunner::new(index, config.clone(), link.clone()),
@@ -297,8 +301,12 @@ impl Client {
     fn settle(&self, host: &Host, key: TaskKey, outcome: Outcome) {
         let ctx = host.ctx;
         let client = self;
-        // Absent when the Deferred was cancelled meanwhile: the outcome is dropped.
-        let Some(Pending { promise, .. }) = client.pending.borrow_mut().remove(key) else { return };
+        // Absent when the Deferred was cancelled meanwhile: the outcome is dropped, and the
+        // cancellation, which no worker will see now, leaves the board.
+        let Some(Pending { promise, .. }) = client.pending.borrow_mut().remove(key) else {
+            client.board.forget(key.id);
+            return;
+        };
         host.refs.set(host.refs.get() - 1);
         client.gc_credit.revoke(host.runtime());
         let counter = match outcome {

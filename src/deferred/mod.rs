@@ -7,6 +7,7 @@
 //! the [`Completion`] goes back through the client's [`Completions`] queue, where the client
 //! settles the promise. Only `Bytes` and `Arc<FunctionCode>` cross threads.
 
+mod cancel;
 mod client;
 mod completions;
 mod gc_credit;

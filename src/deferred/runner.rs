@@ -1,6 +1,7 @@
 //! The worker thread's side of Deferred: one JS runtime per thread, for its whole life.
 
-use super::task::TaskControl;
+use super::cancel::CancelBoard;
+use super::task::Limits;
 use super::{Completion, Completions, Outcome, Task, TaskKey};
 use crate::engine::{ObjectKind, Throw, Value};
 use crate::event_loop::Inbox;
@@ -26,17 +27,20 @@ pub struct ClientLink {
     pub completions: Arc<Completions>,
     /// Set when the pool shuts down: running JS is interrupted.
     pub shutdown: Arc<AtomicBool>,
+    /// Which tasks are cancelled.
+    pub board: Arc<CancelBoard>,
 }
 
 /// What the interrupt handler looks at while a task runs.
 struct Interrupt {
     shutdown: Arc<AtomicBool>,
+    board: Arc<CancelBoard>,
     current: RefCell<Option<Running>>,
 }
 
 /// The running task's stop conditions.
 struct Running {
-    control: Arc<TaskControl>,
+    id: u64,
     deadline: Option<Instant>,
 }
 
@@ -48,24 +52,20 @@ enum Stop {
     TimedOut,
 }
 
-impl Running {
-    fn stop(&self) -> Option<Stop> {
-        if self.control.is_cancelled() {
-            Some(Stop::Cancelled)
-        } else if self.deadline.is_some_and(|d| Instant::now() >= d) {
-            Some(Stop::TimedOut)
-        } else {
-            None
-        }
-    }
-}
-
 impl Interrupt {
     fn stop(&self) -> Option<Stop> {
         if self.shutdown.load(Ordering::Relaxed) {
             return Some(Stop::Shutdown);
         }
-        self.current.try_borrow().ok().and_then(|c| c.as_ref().and_then(Running::stop))
+        let current = self.current.try_borrow().ok()?;
+        let running = current.as_ref()?;
+        if self.board.is_cancelled(running.id) {
+            Some(Stop::Cancelled)
+        } else if running.deadline.is_some_and(|d| Instant::now() >= d) {
+            Some(Stop::TimedOut)
+        } else {
+            None
+        }
     }
 }
 
@@ -82,12 +82,15 @@ pub struct TaskRunner {
     interrupt: Box<Interrupt>,
     current: std::rc::Rc<CurrentTask>,
     completions: Arc<Completions>,
+    board: Arc<CancelBoard>,
+    /// This worker's index in the pool (its waiting slot on the board).
+    index: usize,
     /// Heap cap between tasks (from the pool-wide default), if any.
     default_limit: Option<usize>,
 }
 
 impl TaskRunner {
-    pub fn new(_index: usize, config: Arc<Config>, link: ClientLink) -> TaskRunner {
+    pub fn new(index: usize, config: Arc<Config>, link: ClientLink) -> TaskRunner {
         let host = Host::new(Role::Worker, config.clone(), Arc::new(Inbox::new()));
         let rt = host.runtime();
         rt.set_can_block(true);
@@ -95,13 +98,23 @@ impl TaskRunner {
         rt.set_memory_limit(default_limit);
         let current = std::rc::Rc::new(CurrentTask { completions: link.completions.clone(), task: RefCell::new(None) });
         *host.extension.borrow_mut() = Some(current.clone());
-        let interrupt = Box::new(Interrupt { shutdown: link.shutdown, current: RefCell::new(None) });
+        let interrupt =
+            Box::new(Interrupt { shutdown: link.shutdown, board: link.board.clone(), current: RefCell::new(None) });
         // SAFETY: the handler's opaque points into the Box, which lives as long as the
         // runtime (both are fields of self; the host, and so the runtime, drops first).
         unsafe {
             ffi::JS_SetInterruptHandler(rt.raw(), Some(interrupt_handler), &*interrupt as *const Interrupt as *mut _);
         }
-        TaskRunner { wrappers: IdMap::default(), host, interrupt, current, completions: link.completions, default_limit }
+        TaskRunner {
+            wrappers: IdMap::default(),
+            host,
+            interrupt,
+            current,
+            completions: link.completions,
+            board: link.board,
+            index,
+            default_limit,
+        }
     }
 
     /// The wrapper of `code`, evaluated once per worker; for code that captures nothing,
@@ -140,9 +153,9 @@ impl TaskRunner {
         let settled = || promise_state(ctx, &result) != ffi::JS_PROMISE_PENDING || interrupt.stop().is_some();
         // While it waits, a cancel must be able to wake this loop (set before the first
         // check of `settled`, so a cancel either is seen there or finds the waker).
-        task.control.set_waker(Some(host.inbox.clone()));
+        self.board.set_waiting(self.index, Some((task.key.id, host.inbox.clone())));
         crate::event_loop::run_until(host, &settled);
-        task.control.set_waker(None);
+        self.board.set_waiting(self.index, None);
         if interrupt.stop().is_some() {
             return Err(ctx.throw_error_of("InternalError", "interrupted"));
         }
@@ -161,14 +174,13 @@ impl TaskRunner {
         if task.code.name == "__protojs_test_panic__" {
             panic!("forced worker panic (test hook)");
         }
-        let control = &task.control;
-        let deadline = control.timeout.map(|t| Instant::now() + t);
-        *self.interrupt.current.borrow_mut() =
-            Some(Running { control: control.clone(), deadline });
-        *self.current.task.borrow_mut() = Some((task.key, control.wants_progress));
+        let limits = task.limits;
+        let deadline = limits.timeout.map(|t| Instant::now() + t);
+        *self.interrupt.current.borrow_mut() = Some(Running { id: task.key.id, deadline });
+        *self.current.task.borrow_mut() = Some((task.key, limits.wants_progress));
         self.host.wake_by.set(deadline);
         let rt = self.host.runtime();
-        if let Some(limit) = control.memory_limit {
+        if let Some(limit) = limits.memory_limit {
             rt.set_memory_limit(Some(rt.memory_usage().malloc_size as usize + limit));
         }
 
@@ -178,16 +190,16 @@ impl TaskRunner {
         let outcome = match (stop, result) {
             (Some(Stop::TimedOut), _) => Outcome::Rejected {
                 name: "TimeoutError",
-                message: format!("The task timed out after {} ms", control.timeout.unwrap_or_default().as_millis()),
+                message: format!("The task timed out after {} ms", limits.timeout.unwrap_or_default().as_millis()),
             },
             (Some(Stop::Cancelled | Stop::Shutdown), _) => {
                 Outcome::Rejected { name: "AbortError", message: "This operation was aborted".into() }
             }
             (None, Ok(v)) => match transfer::encode(host, &v, "the task's result") {
                 Ok(bytes) => Outcome::Returned(bytes),
-                Err(Throw) => self.thrown(control),
+                Err(Throw) => self.thrown(&limits),
             },
-            (None, Err(Throw)) => self.thrown(control),
+            (None, Err(Throw)) => self.thrown(&limits),
         };
 
         // Leftovers of this task (timers it never cleared, failure flags, its limits) must
@@ -196,7 +208,7 @@ impl TaskRunner {
         host.wake_by.set(None);
         self.interrupt.current.borrow_mut().take();
         self.current.task.borrow_mut().take();
-        if control.memory_limit.is_some() {
+        if limits.memory_limit.is_some() {
             host.runtime().run_gc();
             host.runtime().set_memory_limit(self.default_limit);
         }
@@ -204,7 +216,7 @@ impl TaskRunner {
     }
 
     /// Encodes the pending exception as the task's rejection.
-    fn thrown(&self, control: &TaskControl) -> Outcome {
+    fn thrown(&self, limits: &Limits) -> Outcome {
         let host = &*self.host;
         let exc = host.ctx.take_exception();
         if is_stack_overflow(&exc) {
@@ -214,7 +226,7 @@ impl TaskRunner {
             };
         }
         if is_out_of_memory(&exc) {
-            let limit = control.memory_limit.map(|l| format!("its memory limit of {l} bytes"));
+            let limit = limits.memory_limit.map(|l| format!("its memory limit of {l} bytes"));
             return Outcome::Rejected {
                 name: "RangeError",
                 message: format!(
@@ -240,7 +252,7 @@ impl Worker for TaskRunner {
     type Task = Task;
 
     fn run(&mut self, task: Task) {
-        if task.control.is_cancelled() {
+        if self.board.forget(task.key.id) {
             // Cancelled while queued: its Deferred already rejected; drop it unrun.
             return;
         }
@@ -248,7 +260,7 @@ impl Worker for TaskRunner {
         match catch_unwind(AssertUnwindSafe(|| self.execute(&task))) {
             // Cancelled while it ran: the Deferred already rejected and the main thread
             // would drop the outcome, so it is not queued at all.
-            Ok(_) if task.control.is_cancelled() => {}
+            Ok(_) if self.board.forget(key.id) => {}
             Ok(outcome) => self.send(key, outcome),
             Err(panic) => {
                 // The task still settles instead of hanging the main thread; then the pool
