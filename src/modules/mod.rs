@@ -67,14 +67,26 @@ pub enum Compiled {
 
 /// How `path` is run: `.mjs` module, `.cjs` CommonJS, otherwise by its syntax.
 pub fn kind_of(path: &str, source: &SourceFile) -> Kind {
+    declared_kind(path).unwrap_or_else(|| if lexer::is_module(&source.text()) { Kind::Module } else { Kind::CommonJs })
+}
+
+/// The kind a file's name and package decide, without looking at its text: `.mjs` and
+/// `.cjs`, and `.js` under a package.json with `"type": "module"` or `"commonjs"`. None:
+/// the syntax decides (a `.js` file outside such a package).
+fn declared_kind(path: &str) -> Option<Kind> {
     if path.ends_with(".mjs") {
-        Kind::Module
-    } else if path.ends_with(".cjs") {
-        Kind::CommonJs
-    } else if lexer::is_module(&source.text()) {
-        Kind::Module
-    } else {
-        Kind::CommonJs
+        return Some(Kind::Module);
+    }
+    if path.ends_with(".cjs") {
+        return Some(Kind::CommonJs);
+    }
+    if !path.ends_with(".js") {
+        return None;
+    }
+    match package::scope_type(Path::new(path).parent()?).as_deref() {
+        Some("module") => Some(Kind::Module),
+        Some("commonjs") => Some(Kind::CommonJs),
+        _ => None,
     }
 }
 
@@ -88,14 +100,17 @@ pub fn compile_file(host: &Host, path: &str, source: &SourceFile) -> Result<Comp
     let ctx = host.ctx;
     let stamp = stamp(source);
     let cache = compile::cache::get().filter(|c| c.wants(&stamp));
-    if let Some((kind, v)) = cache.and_then(|c| c.lookup(ctx, path, &stamp)) {
+    let declared = declared_kind(path);
+    // A cached entry of another kind predates a change of the package's "type".
+    if let Some((kind, v)) = cache.and_then(|c| c.lookup(ctx, path, &stamp)).filter(|(k, _)| declared.is_none_or(|d| d == *k)) {
         return finish(ctx, kind, v);
     }
     let mut kind = kind_of(path, source);
     let compiled = match compile_source(ctx, path, source, kind) {
         Ok(c) => c,
-        // module syntax the lexer did not see (a `.js` file): try it as a module
-        Err(Throw) if kind == Kind::CommonJs && !path.ends_with(".cjs") && module_syntax_error(ctx) => {
+        // module syntax the lexer did not see (a `.js` file of no declared kind): try it as
+        // a module
+        Err(Throw) if kind == Kind::CommonJs && declared.is_none() && module_syntax_error(ctx) => {
             kind = Kind::Module;
             compile_source(ctx, path, source, kind)?
         }

@@ -174,6 +174,8 @@ pub struct Package {
     pub main: Option<String>,
     pub exports: Option<Json>,
     pub imports: Option<Json>,
+    /// `"type"`: "module" or "commonjs" (how its `.js` files load).
+    pub module_type: Option<String>,
 }
 
 /// Reads `dir/package.json`; None when absent or not valid JSON (Node throws for invalid
@@ -186,7 +188,23 @@ pub fn read(dir: &Path) -> Option<Package> {
         main: json.get("main").and_then(Json::as_str).map(str::to_string),
         exports: json.get("exports").cloned(),
         imports: json.get("imports").cloned(),
+        module_type: json.get("type").and_then(Json::as_str).map(str::to_string),
     })
+}
+
+/// The `"type"` of the nearest package.json at or above `dir` ("module", "commonjs"), as
+/// Node decides how a `.js` file loads. Remembered per directory for the process's life,
+/// as Node's package scope cache is.
+pub fn scope_type(dir: &Path) -> Option<String> {
+    thread_local! {
+        static TYPES: std::cell::RefCell<std::collections::HashMap<PathBuf, Option<String>>> = Default::default();
+    }
+    if let Some(known) = TYPES.with(|t| t.borrow().get(dir).cloned()) {
+        return known;
+    }
+    let found = nearest(dir).and_then(|p| p.module_type);
+    TYPES.with(|t| t.borrow_mut().insert(dir.to_path_buf(), found.clone()));
+    found
 }
 
 /// The nearest package.json at or above `dir`.

@@ -1,0 +1,2 @@
+// CommonJS by the package's "type".
+module.exports = { kind: 'commonjs', top: typeof this, dirname: typeof __dirname };
