@@ -5,11 +5,13 @@ use std::fmt;
 pub const USAGE: &str = "\
 Usage: protojs [options] <file> [args...]
        protojs [options] -e CODE | -p CODE
+       protojs [options] [-i]
        protojs --check <file>
        protojs compile <file> [-o out.jsc]
 
-Run a JavaScript file (.mjs: ES module; .cjs: script; .js: module if it uses import/export;
-.jsc: bytecode written by `protojs compile`).
+Run a JavaScript file (.mjs: ES module; .cjs: script; .js: as the nearest package.json's
+\"type\" says, else a module if it uses import/export; .jsc: bytecode written by
+`protojs compile`).
 With no file, protojs starts an interactive prompt on a terminal, and otherwise reads the
 script from standard input (also with `-`).
 
@@ -91,6 +93,7 @@ pub fn parse(args: &[String], stdin_is_tty: bool) -> Result<Options, UsageError>
     let mut workers = None;
     let mut worker_memory_limit = None;
     let mut command = None;
+    let mut interactive = false;
     let mut i = 0;
     let value = |i: &mut usize, name: &str| -> Result<String, UsageError> {
         *i += 1;
@@ -122,10 +125,7 @@ pub fn parse(args: &[String], stdin_is_tty: bool) -> Result<Options, UsageError>
                 command = Some(Command::Run { input: Input::Print(code), args: args[i + 1..].to_vec() });
                 break;
             }
-            "-i" | "--interactive" => {
-                command = Some(Command::Run { input: Input::Repl, args: args[i + 1..].to_vec() });
-                break;
-            }
+            "-i" | "--interactive" => interactive = true,
             "--check" | "-c" => {
                 command = Some(Command::Check(take(&mut i)?));
                 i += 1;
@@ -166,6 +166,10 @@ pub fn parse(args: &[String], stdin_is_tty: bool) -> Result<Options, UsageError>
         i += 1;
     }
     let command = match command {
+        Some(_) if interactive => {
+            return Err(UsageError("-i starts the prompt; it cannot be combined with a script, -e or -p".into()))
+        }
+        None if interactive => Command::Run { input: Input::Repl, args: vec![] },
         Some(c) => c,
         None if !stdin_is_tty => Command::Run { input: Input::Stdin, args: vec![] },
         None => Command::Run { input: Input::Repl, args: vec![] },
@@ -226,7 +230,9 @@ mod tests {
         assert!(p(&["--workers", "x", "a.js"]).is_err());
         assert!(p(&["-e"]).is_err());
         assert_eq!(p(&[]).unwrap().command, Command::Run { input: Input::Repl, args: vec![] });
-        assert_eq!(p(&["-i", "x"]).unwrap().command, Command::Run { input: Input::Repl, args: vec!["x".into()] });
+        let o = p(&["-i", "--workers", "3"]).unwrap();
+        assert_eq!((o.command, o.workers), (Command::Run { input: Input::Repl, args: vec![] }, Some(3)));
+        assert!(p(&["-i", "x.js"]).is_err());
         assert_eq!(parse(&[], false).unwrap().command, Command::Run { input: Input::Stdin, args: vec![] });
     }
 

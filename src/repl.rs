@@ -29,8 +29,13 @@ pub fn run(args: &[String], settings: Settings) -> i32 {
     std::thread::Builder::new()
         .name("protojs-repl-input".into())
         .spawn(move || {
-            for line in std::io::stdin().lock().lines() {
-                let Ok(line) = line else { break };
+            let mut input = std::io::stdin().lock();
+            let mut buf = Vec::new();
+            // Bytes that are not UTF-8 become U+FFFD rather than ending the session.
+            while matches!(input.read_until(b'\n', &mut buf), Ok(n) if n > 0) {
+                let text = String::from_utf8_lossy(&buf);
+                let line = text.strip_suffix('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).unwrap_or(&text).to_string();
+                buf.clear();
                 inbox.post(Box::new(move |ctx| on_line(ctx, Some(line))));
             }
             inbox.post(Box::new(|ctx| on_line(ctx, None)));

@@ -493,3 +493,21 @@ fn console_colours_follow_node_rules() {
     );
     assert_eq!(forced("0"), "{ a: 1 } 2 s [ null, undefined ]\n");
 }
+
+#[test]
+fn repl_survives_values_that_cannot_be_shown_and_bad_bytes() {
+    // Inspecting the thrown proxy throws; a line that is not UTF-8 still evaluates.
+    let o = repl("const p = new Proxy({}, { get() { throw new Error('g') } })\nthrow p\n2 + 2\n\"\u{fffd}\"\n'\\xff'.length\n");
+    assert_eq!(o.code, Some(0), "{o:?}");
+    assert_contains_in_order(&o.stdout, &["> Uncaught ", "> 4\n", "> '\u{fffd}'\n", "> 1\n"]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_protojs"))
+        .args(["-i", "--workers", "1"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"'a\xffb'\nDeferred.poolSize\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("> 'a\u{fffd}b'\n> 1\n"), "{text}");
+}

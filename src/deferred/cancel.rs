@@ -54,6 +54,16 @@ impl CancelBoard {
         }
     }
 
+    /// Wakes every worker waiting on its event loop (at shutdown, after the flag is set: a
+    /// worker registered before its last check either saw the flag or is woken here).
+    pub fn wake_all_waiting(&self) {
+        for slot in self.waiting.iter() {
+            if let Some((_, inbox)) = &*lock(slot) {
+                inbox.post(Box::new(|_| {}));
+            }
+        }
+    }
+
     pub fn is_cancelled(&self, id: u64) -> bool {
         self.count.load(Ordering::SeqCst) > 0 && lock(&self.ids).contains(&id)
     }
@@ -72,6 +82,7 @@ impl CancelBoard {
     /// Worker `worker` waits on its event loop for task `id` (None: no longer). Register
     /// before checking `is_cancelled` in the wait loop, so that no cancellation is missed.
     pub fn set_waiting(&self, worker: usize, task: Option<(u64, Arc<Inbox>)>) {
+        debug_assert!(worker < self.waiting.len(), "the board has a slot per worker");
         if let Some(slot) = self.waiting.get(worker) {
             *lock(slot) = task;
         }

@@ -140,7 +140,12 @@ impl Client {
         }
         let cap_values = ctx.new_array_from(cap_list)?;
         let payload = ctx.new_array_from(vec![cap_values, ctx.new_array_from(args.to_vec())?])?;
-        if let Ok(bytes) = transfer::encode_fast(ctx, &payload) {
+        if let Some(bytes) = transfer::encode_fast(ctx, &payload) {
+            return Ok(bytes);
+        }
+        // The envelope; only when that fails too is each piece looked at, to name the one
+        // at fault.
+        if let Ok(bytes) = transfer::encode(host, &payload, "the task's arguments") {
             return Ok(bytes);
         }
         drop(ctx.take_exception());
@@ -349,6 +354,7 @@ impl Drop for Client {
         // Running tasks see the flag through their interrupt handler and stop; queued ones
         // are dropped by the pool; then every worker runtime is freed as its thread ends.
         self.shutdown.store(true, Ordering::SeqCst);
+        self.board.wake_all_waiting();
         if let Some(pool) = self.pool.borrow_mut().take() {
             pool.shutdown();
         }

@@ -708,14 +708,35 @@ static int pj_seen_add(JSContext *ctx, PjSeen *s, JSObject *p)
     return 1;
 }
 
-/* Whether an array keeps anything besides its dense elements: holes (including a length
-   beyond its elements) or named properties. */
-static BOOL pj_is_irregular_array(JSObject *p)
+/* Whether an array has something JS_WriteArray would not carry over as structured clone
+   does: a hole (or a length beyond its elements), an accessor or non-enumerable element,
+   or an enumerable named property. Non-enumerable and symbol-keyed properties are not
+   cloned anyway, and a frozen or sealed array (stored in QuickJS's slow form, one
+   property per element) is regular when every element is there. */
+static BOOL pj_is_irregular_array(JSContext *ctx, JSObject *p)
 {
-    JSValue len = p->prop[0].u.value;
-    if (!p->fast_array || p->shape->prop_count != 1)
+    JSValue len_val = p->prop[0].u.value; /* an array's first property is its length */
+    JSShapeProperty *prs = get_shape_prop(p->shape);
+    uint32_t len, i, elements = 0;
+
+    if (JS_VALUE_GET_TAG(len_val) != JS_TAG_INT)
         return TRUE;
-    return JS_VALUE_GET_TAG(len) != JS_TAG_INT || (uint32_t)JS_VALUE_GET_INT(len) != p->u.array.count;
+    len = (uint32_t)JS_VALUE_GET_INT(len_val);
+    if (p->fast_array && p->u.array.count != len)
+        return TRUE;
+    for (i = 1; i < (uint32_t)p->shape->prop_count; i++) {
+        JSAtom atom = prs[i].atom;
+        if (atom == JS_ATOM_NULL)
+            continue; /* deleted */
+        if (__JS_AtomIsTaggedInt(atom)) {
+            if (!(prs[i].flags & JS_PROP_ENUMERABLE) || (prs[i].flags & JS_PROP_TMASK) != JS_PROP_NORMAL)
+                return TRUE;
+            elements++;
+        } else if ((prs[i].flags & JS_PROP_ENUMERABLE) && JS_AtomGetKind(ctx, atom) != JS_ATOM_KIND_SYMBOL) {
+            return TRUE;
+        }
+    }
+    return !p->fast_array && elements != len;
 }
 
 int pj_has_irregular_array(JSContext *ctx, JSValueConst v)
@@ -742,12 +763,13 @@ int pj_has_irregular_array(JSContext *ctx, JSValueConst v)
             break;
         }
         if (added && (p->class_id == JS_CLASS_ARRAY || p->class_id == JS_CLASS_OBJECT)) {
-            if (p->class_id == JS_CLASS_ARRAY && pj_is_irregular_array(p)) {
+            if (p->class_id == JS_CLASS_ARRAY && pj_is_irregular_array(ctx, p)) {
                 found = 1;
                 break;
             }
-            /* push object children: array elements, then data properties */
-            uint32_t n = p->class_id == JS_CLASS_ARRAY ? p->u.array.count : 0;
+            /* push object children: fast array elements, then data properties (which
+               hold the elements of a slow array) */
+            uint32_t n = p->class_id == JS_CLASS_ARRAY && p->fast_array ? p->u.array.count : 0;
             for (i = 0; i < n + (uint32_t)p->shape->prop_count; i++) {
                 if (i < n) {
                     child = p->u.array.u.values[i];

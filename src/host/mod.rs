@@ -38,9 +38,12 @@ pub struct Config {
 }
 
 impl Config {
-    /// Deferred worker threads: `workers`, else the machine's available parallelism.
+    /// Deferred worker threads: `workers`, else the machine's available parallelism, read
+    /// once per process (it follows CPU affinity and quotas, which may change while we run,
+    /// and everything sized by it must agree).
     pub fn pool_size(&self) -> usize {
-        self.workers.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        static PARALLELISM: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+        self.workers.unwrap_or_else(|| *PARALLELISM.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get())))
     }
 }
 

@@ -72,16 +72,17 @@ fn write(ctx: Context, v: &Value, flags: u32, tag: u8) -> Result<Bytes, Throw> {
     Ok(Bytes { data: data.into(), sabs })
 }
 
-/// Encodes with QuickJS's writer only (no special objects, terse errors): the fast path.
-/// Fails (with an exception pending) for what only the envelope keeps, including arrays
-/// with holes or named properties, which the writer would flatten.
-pub fn encode_fast(ctx: Context, v: &Value) -> Result<Bytes, Throw> {
+/// Encodes with QuickJS's writer alone: the fast path. None (and no exception pending)
+/// when the value needs the envelope: an object the writer does not know or refuses, or an
+/// array with holes or named properties, which the writer would flatten.
+pub fn encode_fast(ctx: Context, v: &Value) -> Option<Bytes> {
     // SAFETY: ctx live; the walk only reads the graph (and allocates its own tables).
-    match unsafe { ffi::pj_has_irregular_array(ctx.raw(), v.raw()) } {
-        0 => write(ctx, v, WRITE_FLAGS, PLAIN),
-        1 => Err(ctx.throw_type_error("an array with holes or named properties needs the envelope")),
-        _ => Err(Throw),
+    let irregular = unsafe { ffi::pj_has_irregular_array(ctx.raw(), v.raw()) };
+    let written = if irregular == 0 { write(ctx, v, WRITE_FLAGS, PLAIN).ok() } else { None };
+    if written.is_none() {
+        drop(ctx.take_exception());
     }
+    written
 }
 
 /// Encodes a value for another runtime. A value that cannot be cloned throws a TypeError
@@ -93,10 +94,9 @@ pub fn encode(host: &Host, v: &Value, what: &str) -> Result<Bytes, Throw> {
     if primitive::write(v, &mut data) {
         return Ok(Bytes { data, sabs: vec![] });
     }
-    if let Ok(bytes) = encode_fast(ctx, v) {
+    if let Some(bytes) = encode_fast(ctx, v) {
         return Ok(bytes);
     }
-    drop(ctx.take_exception());
     let prepare = host.module("transfer")?.get("prepare")?;
     let envelope = prepare.call(&Value::undefined(ctx), &[v.clone(), ctx.new_string(what)])?;
     write(ctx, &envelope, WRITE_FLAGS, ENVELOPE)

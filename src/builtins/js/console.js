@@ -152,5 +152,5 @@
     return out.join('\n');
   }
 
-  return { console };
+  return { console, useColors };
 })

@@ -7,7 +7,7 @@
   'use strict';
   const { inspect } = host.require('inspect');
   const out = (s) => host.write(1, s);
-  const colors = host.isatty(1);
+  const colors = host.require('console').useColors(1); // console.log's rules
   const HELP = [
     '.break    Abandon the input being continued',
     '.exit     Exit the REPL',
@@ -40,16 +40,23 @@
 
   async function drain() {
     busy = true;
-    while (lines.length) {
-      const text = lines.shift();
-      if (text === END) {
-        out('\n'); // after the last prompt, as a terminal shows Ctrl+D
-        break;
+    try {
+      while (lines.length) {
+        const text = lines.shift();
+        if (text === END) {
+          out('\n'); // after the last prompt, as a terminal shows Ctrl+D
+          break;
+        }
+        try {
+          await handle(text);
+        } catch (e) {
+          report(e); // printing a value threw, say: the prompt must go on
+        }
+        prompt();
       }
-      await handle(text);
-      prompt();
+    } finally {
+      busy = false;
     }
-    busy = false;
   }
 
   // The input's position just past its end, as "line:column" (1-based, like stack traces).
@@ -83,7 +90,20 @@
   }
 
   function report(e) {
-    out(`Uncaught ${inspect(e, { colors })}\n`);
+    out(`Uncaught ${show(e)}\n`);
+  }
+
+  // inspect() runs user code (getters, proxies): if it throws, say less rather than nothing.
+  function show(v) {
+    try {
+      return inspect(v, { colors });
+    } catch {
+      try {
+        return String(v);
+      } catch {
+        return '[a value that cannot be shown]';
+      }
+    }
   }
 
   async function handle(text) {
@@ -113,7 +133,7 @@
     try {
       const { value } = await result;
       globalThis._ = value;
-      out(`${inspect(value, { colors })}\n`);
+      out(`${show(value)}\n`);
     } catch (e) {
       report(e);
     }

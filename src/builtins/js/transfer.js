@@ -28,6 +28,15 @@
     Other: 'objects of this class cannot be cloned',
   };
 
+  // obj[key] = value as an own data property: assigning `__proto__` would set the prototype.
+  function setOwn(obj, key, value) {
+    if (key === '__proto__') {
+      Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+    } else {
+      obj[key] = value;
+    }
+  }
+
   // Marks a special object in the mirror graph; private, so user data can never be one.
   class SpecialRef {
     constructor(index) { this.index = index; }
@@ -127,9 +136,8 @@
         return special(v, 'Array', (p, d) => {
           const out = [v.length];
           for (const k of keys) {
-            const key = /^\d+$/.test(k) ? Number(k) : k;
-            out.push(key, null);
-            place(out, out.length - 1, read(v, k, p), describeKey(p, key), d + 1);
+            out.push(k, null);
+            place(out, out.length - 1, read(v, k, p), describeKey(p, isIndex(k) ? Number(k) : k), d + 1);
           }
           return out;
         }, path, depth);
@@ -137,10 +145,15 @@
       const mirror = isArray ? new Array(v.length) : {};
       seen.set(v, mirror);
       for (const k of keys) {
-        const key = isArray && /^\d+$/.test(k) ? Number(k) : k;
+        const key = isArray && isIndex(k) ? Number(k) : k;
         place(mirror, key, read(v, k, path), describeKey(path, key), depth + 1);
       }
       return mirror;
+    }
+
+    // An array index in canonical form ("01" is a property name, not an index).
+    function isIndex(k) {
+      return /^(0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
     }
 
     // Every index present and nothing else: Object.keys lists indices first, in order.
@@ -160,10 +173,10 @@
     function place(parent, key, v, path, depth) {
       const m = conv(v, path, depth);
       if (m instanceof SpecialRef) {
-        parent[key] = null;
+        setOwn(parent, key, null);
         fixups.push(parent, key, m.index);
       } else {
-        parent[key] = m;
+        setOwn(parent, key, m);
       }
     }
 
@@ -190,11 +203,11 @@
       }
       throw new TypeError('corrupt transfer envelope');
     });
-    for (let i = 0; i < fixups.length; i += 3) fixups[i][fixups[i + 1]] = objs[fixups[i + 2]];
+    for (let i = 0; i < fixups.length; i += 3) setOwn(fixups[i], fixups[i + 1], objs[fixups[i + 2]]);
     specials.forEach(([kind, p], i) => {
       const o = objs[i];
       if (kind === 'Map') for (let j = 0; j < p.length; j += 2) o.set(p[j], p[j + 1]);
-      else if (kind === 'Array') for (let j = 1; j < p.length; j += 2) o[p[j]] = p[j + 1];
+      else if (kind === 'Array') for (let j = 1; j < p.length; j += 2) setOwn(o, p[j], p[j + 1]);
       else if (kind === 'Set') for (const v of p) o.add(v);
       else if (kind === 'Error') {
         const hidden = (k, v) => Object.defineProperty(o, k, { value: v, writable: true, configurable: true, enumerable: false });
@@ -202,7 +215,7 @@
         if (o.name !== p.name) hidden('name', p.name);
         if (p.hasCause) hidden('cause', p.cause);
         if (p.errors) hidden('errors', p.errors);
-        Object.assign(o, p.extra);
+        for (const k of Object.keys(p.extra)) setOwn(o, k, p.extra[k]);
       }
     });
     return env.rootSpecial >= 0 ? objs[env.rootSpecial] : env.root;
