@@ -492,6 +492,8 @@ fn console_colours_follow_node_rules() {
         "{ a: \u{1b}[33m1\u{1b}[39m } \u{1b}[33m2\u{1b}[39m s [ \u{1b}[1mnull\u{1b}[22m, \u{1b}[90mundefined\u{1b}[39m ]\n"
     );
     assert_eq!(forced("0"), "{ a: 1 } 2 s [ null, undefined ]\n");
+    assert_eq!(forced("yes"), "{ a: 1 } 2 s [ null, undefined ]\n", "as node: only '', 1, true, 2, 3 force colours");
+    assert_eq!(forced(""), forced("1"));
 }
 
 #[test]

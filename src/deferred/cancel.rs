@@ -64,6 +64,11 @@ impl CancelBoard {
         }
     }
 
+    /// Cancelled ids not yet seen by a worker or answered by a completion.
+    pub fn len(&self) -> usize {
+        self.count.load(Ordering::SeqCst)
+    }
+
     pub fn is_cancelled(&self, id: u64) -> bool {
         self.count.load(Ordering::SeqCst) > 0 && lock(&self.ids).contains(&id)
     }

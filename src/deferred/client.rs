@@ -235,7 +235,9 @@ impl Client {
         // Unsettled tasks are queued or running; the pool's own running count lags behind
         // completions that already reached this thread.
         let unsettled = self.pending.borrow().len() as u64;
-        let queued = s.queued.min(unsettled);
+        // Cancelled tasks still in the queues are no longer anyone's (their ids are on the
+        // board until a worker drops them).
+        let queued = s.queued.saturating_sub(self.board.len() as u64).min(unsettled);
         let fields: [(&str, u64); 7] = [
             ("workers", host.config.pool_size() as u64),
             ("queued", queued),

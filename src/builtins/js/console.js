@@ -31,16 +31,17 @@
     return simple ? args.map(plainText).join(' ') : lib().formatWithOptions(opts, ...args);
   }
 
-  // Node's rule: colors on a terminal, unless NO_COLOR, NODE_DISABLE_COLORS or TERM=dumb;
-  // FORCE_COLOR (other than 0/false) forces them on, even into a pipe.
+  // Node's rule: FORCE_COLOR decides when set ('', 1, true, 2, 3: on, even into a pipe;
+  // anything else: off); otherwise colors on a terminal with a TERM other than dumb, unless
+  // NO_COLOR or NODE_DISABLE_COLORS is set.
   const colorsOf = {};
   function useColors(fd) {
     if (fd in colorsOf) return colorsOf[fd];
     const env = host.env;
     const force = env.FORCE_COLOR;
-    const on = force !== undefined && force !== ''
-      ? force !== '0' && force !== 'false'
-      : host.isatty(fd) && env.NO_COLOR === undefined && env.NODE_DISABLE_COLORS === undefined && env.TERM !== 'dumb';
+    const on = force !== undefined
+      ? ['', '1', 'true', '2', '3'].includes(force)
+      : host.isatty(fd) && !!env.TERM && env.TERM !== 'dumb' && env.NO_COLOR === undefined && env.NODE_DISABLE_COLORS === undefined;
     return (colorsOf[fd] = on);
   }
   let groupIndent = '';
