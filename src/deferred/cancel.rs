@@ -81,6 +81,9 @@ impl CancelBoard {
         let mut ids = lock(&self.ids);
         let found = ids.remove(&id);
         self.count.store(ids.len(), Ordering::SeqCst);
+        if ids.is_empty() && ids.capacity() > 1024 {
+            ids.shrink_to(0); // a storm of cancellations is over: give its memory back
+        }
         found
     }
 
