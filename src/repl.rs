@@ -6,16 +6,27 @@
 //! printing) is js/repl.js. The input keeps the loop alive until it ends (Ctrl+D).
 
 use crate::engine::{Context, Throw, Value};
+use crate::ffi;
 use crate::host::Host;
 use crate::run::{exec_path, new_main_host, Settings};
 use std::io::BufRead;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set by Ctrl+C, cleared by whoever handles it: the interrupt handler (it stops running
+/// JS) or, when no JS was running, the prompt.
+static INTERRUPT: AtomicBool = AtomicBool::new(false);
 
 /// Runs the prompt until its input ends or `process.exit`; returns the exit code.
 pub fn run(args: &[String], settings: Settings) -> i32 {
     let mut argv = vec![exec_path()];
     argv.extend(args.iter().cloned());
+    // Before any thread exists, so that every thread inherits the mask: Ctrl+C is taken by
+    // the signal thread below instead of ending the process.
+    let sigint = block_sigint();
     let host = new_main_host(argv, settings);
     host.interactive.set(true);
+    // SAFETY: the runtime is live; the handler reads a static only.
+    unsafe { ffi::JS_SetInterruptHandler(host.runtime().raw(), Some(interrupt_handler), std::ptr::null_mut()) };
     // `require` and friends, relative to the working directory (as for -e).
     let started = crate::modules::define_eval_globals(&host, "[repl]", b"require")
         .and_then(|()| call(&host, "start", None));
@@ -24,6 +35,21 @@ pub fn run(args: &[String], settings: Settings) -> i32 {
         return 1;
     }
     host.refs.set(host.refs.get() + 1);
+    if let Some(set) = sigint {
+        let inbox = host.inbox.clone();
+        std::thread::Builder::new()
+            .name("protojs-repl-signals".into())
+            .spawn(move || loop {
+                let mut sig = 0;
+                // SAFETY: `set` is an initialised signal set; sig receives the signal number.
+                if unsafe { libc::sigwait(&set, &mut sig) } != 0 {
+                    break;
+                }
+                INTERRUPT.store(true, Ordering::SeqCst);
+                inbox.post(Box::new(on_sigint));
+            })
+            .expect("cannot start the signal thread");
+    }
     let inbox = host.inbox.clone();
     // Detached: at exit it may still be blocked reading, which is harmless.
     std::thread::Builder::new()
@@ -59,6 +85,35 @@ fn on_line(ctx: Context, line: Option<String>) {
     };
     if result.is_err() {
         host.report_pending_exception();
+    }
+}
+
+/// Ctrl+C that no running JS consumed: the prompt clears its input (or offers to exit).
+fn on_sigint(ctx: Context) {
+    if INTERRUPT.swap(false, Ordering::SeqCst) {
+        let host = Host::get(ctx);
+        if call(host, "sigint", None).is_err() {
+            host.report_pending_exception();
+        }
+    }
+}
+
+/// Polled by the interpreter: Ctrl+C stops the JS that is running (an endless loop typed at
+/// the prompt, say), which then fails with "interrupted".
+unsafe extern "C" fn interrupt_handler(_rt: *mut ffi::JSRuntime, _opaque: *mut std::ffi::c_void) -> i32 {
+    INTERRUPT.swap(false, Ordering::SeqCst) as i32
+}
+
+/// Blocks SIGINT in this thread (and so in every thread it starts); the set, or None if
+/// that failed (Ctrl+C then ends the process, as by default).
+fn block_sigint() -> Option<libc::sigset_t> {
+    // SAFETY: the set is initialised by sigemptyset before use; pthread_sigmask only changes
+    // this thread's mask.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        (libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) == 0).then_some(set)
     }
 }
 

@@ -513,3 +513,46 @@ fn repl_survives_values_that_cannot_be_shown_and_bad_bytes() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("> 'a\u{fffd}b'\n> 1\n"), "{text}");
 }
+
+#[test]
+fn repl_ctrl_c_stops_a_running_input_and_the_prompt_goes_on() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_protojs"))
+        .arg("-i")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = seen.clone();
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    let text = || String::from_utf8_lossy(&seen.lock().unwrap()).into_owned();
+    let wait_for = |what: &str| {
+        let start = Instant::now();
+        while !text().contains(what) {
+            assert!(start.elapsed() < TIMEOUT, "waiting for {what:?}: {}", text());
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    };
+    stdin.write_all(b"console.log('looping'); while (true) {}\n").unwrap();
+    wait_for("looping");
+    std::thread::sleep(Duration::from_millis(50));
+    // SAFETY: sends SIGINT to our own child process.
+    assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) }, 0);
+    wait_for("interrupted");
+    stdin.write_all(b"6 * 7\n").unwrap();
+    drop(stdin);
+    let status = child.wait().unwrap();
+    reader.join().unwrap();
+    assert_eq!(status.code(), Some(0), "{}", text());
+    assert_contains_in_order(&text(), &["> looping\n", "Uncaught InternalError: interrupted", "> 42\n"]);
+}

@@ -10,7 +10,7 @@
   const colors = host.require('console').useColors(1); // console.log's rules
   const HELP = [
     '.break    Abandon the input being continued',
-    '.exit     Exit the REPL',
+    '.exit     Exit the REPL (also Ctrl+C twice; Ctrl+C alone stops a running input)',
     '.help     Print this help',
     '',
     'Press Ctrl+D to exit the REPL',
@@ -32,6 +32,7 @@
   }
 
   function line(text) {
+    interrupted = false;
     lines.push(text);
     if (!busy) drain();
   }
@@ -148,10 +149,28 @@
     }
   }
 
+  // Ctrl+C while nothing runs: drop the input being continued, else offer the way out; a
+  // second Ctrl+C in a row exits, as in node.
+  let interrupted = false;
+  function sigint() {
+    if (buffer) {
+      buffer = '';
+      interrupted = false;
+    } else if (interrupted) {
+      out('\n');
+      return host.exit(0);
+    } else {
+      interrupted = true;
+      out('\n(To exit, press Ctrl+C again or Ctrl+D or type .exit)');
+    }
+    out('\n');
+    prompt();
+  }
+
   // Ctrl+D: once the inputs before it are done; a line in progress is dropped, as in node.
   function close() {
     line(END);
   }
 
-  return { start, line, close };
+  return { start, line, close, sigint };
 })
