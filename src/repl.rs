@@ -10,11 +10,19 @@ use crate::ffi;
 use crate::host::Host;
 use crate::run::{exec_path, new_main_host, Settings};
 use std::io::BufRead;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-/// Set by Ctrl+C, cleared by whoever handles it: the interrupt handler (it stops running
-/// JS) or, when no JS was running, the prompt.
-static INTERRUPT: AtomicBool = AtomicBool::new(false);
+/// Ctrl+C, in three parts. A SIGINT not handled yet: the interrupt handler takes it when it
+/// arrived during the evaluation of an input (stopping that input), else the prompt does.
+static PENDING: AtomicBool = AtomicBool::new(false);
+/// SIGINTs received so far.
+static SIGNALS: AtomicU64 = AtomicU64::new(0);
+/// While an input's code runs synchronously: the value of SIGNALS when it started (only a
+/// later Ctrl+C stops it); u64::MAX otherwise, so nothing else (a timer, a callback, an
+/// input typed ahead) is ever interrupted.
+static EVALUATING_SINCE: AtomicU64 = AtomicU64::new(u64::MAX);
+/// The prompt has ended: a Ctrl+C now ends the process, as by default.
+static FINISHED: AtomicBool = AtomicBool::new(false);
 
 /// Runs the prompt until its input ends or `process.exit`; returns the exit code.
 pub fn run(args: &[String], settings: Settings) -> i32 {
@@ -45,7 +53,12 @@ pub fn run(args: &[String], settings: Settings) -> i32 {
                 if unsafe { libc::sigwait(&set, &mut sig) } != 0 {
                     break;
                 }
-                INTERRUPT.store(true, Ordering::SeqCst);
+                // The previous Ctrl+C is still unhandled (the main thread is stuck in native
+                // code) or the prompt is over: die of SIGINT, as without a prompt.
+                if PENDING.swap(true, Ordering::SeqCst) || FINISHED.load(Ordering::SeqCst) {
+                    die_of_sigint(&set);
+                }
+                SIGNALS.fetch_add(1, Ordering::SeqCst);
                 inbox.post(Box::new(on_sigint));
             })
             .expect("cannot start the signal thread");
@@ -68,9 +81,18 @@ pub fn run(args: &[String], settings: Settings) -> i32 {
         })
         .expect("cannot start the input thread");
     host.run_loop();
+    FINISHED.store(true, Ordering::SeqCst);
     let code = host.exit_code();
     drop(host);
     code
+}
+
+/// Runs an input's code (synchronously) so that a Ctrl+C arriving meanwhile stops it.
+pub fn evaluating<T>(run: impl FnOnce() -> T) -> T {
+    EVALUATING_SINCE.store(SIGNALS.load(Ordering::SeqCst), Ordering::SeqCst);
+    let result = run();
+    EVALUATING_SINCE.store(u64::MAX, Ordering::SeqCst);
+    result
 }
 
 /// A line of input, or None at its end.
@@ -88,9 +110,10 @@ fn on_line(ctx: Context, line: Option<String>) {
     }
 }
 
-/// Ctrl+C that no running JS consumed: the prompt clears its input (or offers to exit).
+/// Ctrl+C that no running input consumed: the prompt stops the input it awaits, clears the
+/// one being continued, or offers to exit.
 fn on_sigint(ctx: Context) {
-    if INTERRUPT.swap(false, Ordering::SeqCst) {
+    if PENDING.swap(false, Ordering::SeqCst) {
         let host = Host::get(ctx);
         if call(host, "sigint", None).is_err() {
             host.report_pending_exception();
@@ -98,10 +121,24 @@ fn on_sigint(ctx: Context) {
     }
 }
 
-/// Polled by the interpreter: Ctrl+C stops the JS that is running (an endless loop typed at
-/// the prompt, say), which then fails with "interrupted".
+/// Polled by the interpreter: a Ctrl+C that arrived while an input's code runs stops it (an
+/// endless loop typed at the prompt, say), which then fails with "interrupted".
 unsafe extern "C" fn interrupt_handler(_rt: *mut ffi::JSRuntime, _opaque: *mut std::ffi::c_void) -> i32 {
-    INTERRUPT.swap(false, Ordering::SeqCst) as i32
+    let since = EVALUATING_SINCE.load(Ordering::SeqCst);
+    let stop = since != u64::MAX && SIGNALS.load(Ordering::SeqCst) > since && PENDING.swap(false, Ordering::SeqCst);
+    stop as i32
+}
+
+/// Ends the process by SIGINT's default action (so the parent sees the signal).
+fn die_of_sigint(set: &libc::sigset_t) -> ! {
+    // SAFETY: restores the default action and unblocks SIGINT in this thread only, then
+    // raises it here: the process terminates.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, set, std::ptr::null_mut());
+        libc::raise(libc::SIGINT);
+        libc::_exit(130)
+    }
 }
 
 /// Blocks SIGINT in this thread (and so in every thread it starts); the set, or None if

@@ -549,10 +549,20 @@ fn repl_ctrl_c_stops_a_running_input_and_the_prompt_goes_on() {
     // SAFETY: sends SIGINT to our own child process.
     assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) }, 0);
     wait_for("interrupted");
-    stdin.write_all(b"6 * 7\n").unwrap();
+    // An awaited input (its task spins on a worker) stops being waited for.
+    stdin.write_all(b"console.log('awaiting'); await new Deferred(() => { for (;;); })\n").unwrap();
+    wait_for("awaiting");
+    std::thread::sleep(Duration::from_millis(50));
+    // SAFETY: sends SIGINT to our own child process.
+    assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) }, 0);
+    wait_for("ERR_SCRIPT_EXECUTION_INTERRUPTED");
+    stdin.write_all(b"6 * 7\n.exit\n").unwrap();
     drop(stdin);
     let status = child.wait().unwrap();
     reader.join().unwrap();
     assert_eq!(status.code(), Some(0), "{}", text());
-    assert_contains_in_order(&text(), &["> looping\n", "Uncaught InternalError: interrupted", "> 42\n"]);
+    assert_contains_in_order(
+        &text(),
+        &["> looping\n", "Uncaught InternalError: interrupted", "> awaiting\n", "Error [ERR_SCRIPT_EXECUTION_INTERRUPTED]: Script execution was interrupted", "> 42\n"],
+    );
 }

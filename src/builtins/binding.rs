@@ -155,7 +155,7 @@ fn repl_eval(ctx: Context, _this: &Value, args: &Args) -> Result<Value, Throw> {
     let name = args.string(1)?;
     let host = Host::get(ctx);
     host.sources.insert(&name, code.as_bytes());
-    ctx.eval(code.as_bytes(), &name, crate::engine::EvalKind::AsyncScript)
+    crate::repl::evaluating(|| ctx.eval(code.as_bytes(), &name, crate::engine::EvalKind::AsyncScript))
 }
 
 /// isatty(fd): whether the file descriptor is a terminal.

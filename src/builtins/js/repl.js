@@ -46,6 +46,7 @@
         const text = lines.shift();
         if (text === END) {
           out('\n'); // after the last prompt, as a terminal shows Ctrl+D
+          closed = true;
           break;
         }
         try {
@@ -132,11 +133,17 @@
     buffer = '';
     count++;
     try {
-      const { value } = await result;
+      // Ctrl+C while the input is awaited (a timer, a Deferred) stops waiting for it.
+      const { value } = await new Promise((resolve, reject) => {
+        stopWaiting = reject;
+        result.then(resolve, reject);
+      });
       globalThis._ = value;
       out(`${show(value)}\n`);
     } catch (e) {
       report(e);
+    } finally {
+      stopWaiting = null;
     }
   }
 
@@ -152,7 +159,17 @@
   // Ctrl+C while nothing runs: drop the input being continued, else offer the way out; a
   // second Ctrl+C in a row exits, as in node.
   let interrupted = false;
+  let stopWaiting = null; // rejects the wait for the input being awaited
+  let closed = false; // the input ended (Ctrl+D) while something still runs
   function sigint() {
+    if (stopWaiting) {
+      const e = new Error('Script execution was interrupted by `SIGINT`');
+      e.code = 'ERR_SCRIPT_EXECUTION_INTERRUPTED';
+      e.stack = `Error [${e.code}]: ${e.message}`; // where the prompt noticed is of no use
+      stopWaiting(e);
+      return; // the prompt comes back when that input's turn ends
+    }
+    if (closed) return host.exit(130);
     if (buffer) {
       buffer = '';
       interrupted = false;

@@ -28,12 +28,14 @@
     Other: 'objects of this class cannot be cloned',
   };
 
-  // obj[key] = value as an own data property: assigning `__proto__` would set the prototype.
+  // obj[key] = value as an own data property, whatever setters (or `__proto__`) the
+  // prototypes have. Mirrors and payloads have no prototype, so plain assignment is that;
+  // rebuilt arrays and errors have theirs.
   function setOwn(obj, key, value) {
-    if (key === '__proto__') {
-      Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
-    } else {
+    if (Object.getPrototypeOf(obj) === null) {
       obj[key] = value;
+    } else {
+      Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
     }
   }
 
@@ -107,7 +109,7 @@
           return special(v, 'DataView', () => [v.buffer, v.byteOffset, v.byteLength], path, depth);
         case 'Error':
           return special(v, 'Error', (p, d) => {
-            const payload = {};
+            const payload = Object.create(null);
             const proto = Object.getPrototypeOf(v);
             const ctorName = proto && proto.constructor && proto.constructor.name;
             payload.ctor = Object.prototype.hasOwnProperty.call(ERROR_CLASSES, ctorName) ? ctorName : 'Error';
@@ -119,7 +121,7 @@
             if (payload.hasCause) place(payload, 'cause', v.cause, `${p}.cause`, d + 1);
             payload.errors = null;
             if (Array.isArray(v.errors)) place(payload, 'errors', v.errors, `${p}.errors`, d + 1);
-            payload.extra = {};
+            payload.extra = Object.create(null);
             for (const k of Object.keys(v)) {
               if (k === 'message' || k === 'stack' || k === 'cause' || k === 'name' || k === 'errors') continue;
               place(payload.extra, k, read(v, k, p), describeKey(p, k), d + 1);
@@ -142,7 +144,7 @@
           return out;
         }, path, depth);
       }
-      const mirror = isArray ? new Array(v.length) : {};
+      const mirror = isArray ? new Array(v.length) : Object.create(null);
       seen.set(v, mirror);
       for (const k of keys) {
         const key = isArray && isIndex(k) ? Number(k) : k;
