@@ -144,11 +144,12 @@ impl Client {
             return Ok(bytes);
         }
         // The envelope; only when that fails too is each piece looked at, to name the one
-        // at fault.
-        if let Ok(bytes) = transfer::encode(host, &payload, "the task's arguments") {
-            return Ok(bytes);
+        // at fault (unless the failure is process.exit or an interrupt unwinding).
+        match transfer::encode_envelope(host, &payload, "the task's arguments") {
+            Ok(bytes) => return Ok(bytes),
+            Err(t) if ctx.exception_is_uncatchable() => return Err(t),
+            Err(_) => drop(ctx.take_exception()),
         }
-        drop(ctx.take_exception());
         for (name, v) in &caps.params {
             if transfer::encode(host, v, &format!("captured variable '{name}'")).is_err() {
                 let exc = ctx.take_exception();

@@ -96,6 +96,13 @@ impl Context {
         unsafe { ffi::JS_HasException(self.raw()) != 0 }
     }
 
+    /// Whether the pending exception is uncatchable (process.exit unwinding, an interrupt):
+    /// code that recovers from exceptions must let this one propagate.
+    pub fn exception_is_uncatchable(self) -> bool {
+        // SAFETY: context live; reads two flags.
+        unsafe { ffi::pj_exception_is_uncatchable(self.raw()) != 0 }
+    }
+
     /// Throws `v` and returns the marker to propagate.
     pub fn throw(self, v: Value) -> Throw {
         // SAFETY: JS_Throw takes ownership of the value.

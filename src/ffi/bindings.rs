@@ -2279,5 +2279,8 @@ unsafe extern "C" {
     pub fn pj_has_irregular_array(ctx: *mut JSContext, v: JSValue) -> ::std::os::raw::c_int;
 }
 unsafe extern "C" {
+    pub fn pj_exception_is_uncatchable(ctx: *mut JSContext) -> ::std::os::raw::c_int;
+}
+unsafe extern "C" {
     pub fn pj_gc_threshold(rt: *mut JSRuntime) -> usize;
 }

@@ -804,6 +804,13 @@ int pj_has_irregular_array(JSContext *ctx, JSValueConst v)
     return found;
 }
 
+/* ---- exceptions ---- */
+
+int pj_exception_is_uncatchable(JSContext *ctx)
+{
+    return JS_HasException(ctx) && ctx->rt->current_exception_is_uncatchable;
+}
+
 /* ---- GC pacing ---- */
 
 size_t pj_gc_threshold(JSRuntime *rt)

@@ -123,6 +123,11 @@ int pj_closure_var(JSContext *ctx, JSValueConst fn, int i, JSAtom *name, int *ki
    properties; 0 if none; -1 with an exception pending if out of memory. */
 int pj_has_irregular_array(JSContext *ctx, JSValueConst v);
 
+/* ---- exceptions ---- */
+/* Whether the pending exception is uncatchable (process.exit unwinding, an interrupt):
+   code that usually recovers from an exception must let this one through. */
+int pj_exception_is_uncatchable(JSContext *ctx);
+
 /* ---- GC pacing ---- */
 /* The heap size (malloc_size) at which the next allocation runs the cycle collector; each
    collection sets it to 1.5x the heap it leaves. JS_SetGCThreshold sets it. */

@@ -97,6 +97,12 @@ pub fn encode(host: &Host, v: &Value, what: &str) -> Result<Bytes, Throw> {
     if let Some(bytes) = encode_fast(ctx, v) {
         return Ok(bytes);
     }
+    encode_envelope(host, v, what)
+}
+
+/// Encodes through the envelope (js/transfer.js) alone: for a value `encode_fast` refused.
+pub fn encode_envelope(host: &Host, v: &Value, what: &str) -> Result<Bytes, Throw> {
+    let ctx = host.ctx;
     let prepare = host.module("transfer")?.get("prepare")?;
     let envelope = prepare.call(&Value::undefined(ctx), &[v.clone(), ctx.new_string(what)])?;
     write(ctx, &envelope, WRITE_FLAGS, ENVELOPE)
