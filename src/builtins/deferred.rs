@@ -56,8 +56,7 @@ fn create(ctx: Context, new_target: &Value, f: &Value, args: &[Value], options: 
         let aborted = options.get("aborted")?;
         if !aborted.is_undefined() {
             // No task: a slot that matches nothing, and the Deferred settles at once.
-            let slot_name = host.deferred_slot.get().expect("builtins installed");
-            let promise = ctx.new_deferred(new_target, &Value::undefined(ctx), slot_name, u32::MAX)?;
+            let promise = ctx.new_deferred(new_target, &Value::undefined(ctx), host.deferred_slot_name(), u32::MAX)?;
             ctx.settle_promise(&promise, &aborted, true);
             return Ok(promise);
         }

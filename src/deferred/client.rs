@@ -1,17 +1,17 @@
 //! The main thread's side of Deferred: compile, encode, submit, and settle on completion.
 
-use super::gc_credit::GcCredit;
-use super::slots::{Slots, TaskKey};
 use super::cancel::CancelBoard;
-use super::task::Limits;
+use super::gc_credit::GcCredit;
 use super::runner::ClientLink;
+use super::slots::{Slots, TaskKey};
+use super::task::Limits;
 use super::{Completion, Completions, Outcome, Task, TaskRunner};
 use crate::engine::{Context, Throw, Value};
 use crate::host::Host;
+use crate::id_hash::IdMap;
 use crate::pool::{Pool, PoolConfig};
 use crate::transfer::{self, Bytes, FunctionCode};
 use std::cell::{Cell, RefCell};
-use crate::id_hash::IdMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -54,14 +54,12 @@ struct Counts {
 }
 
 pub struct Client {
-    /// Where workers send completions and progress values.
-    completions: Arc<Completions>,
-    /// Which tasks are cancelled, shared with the workers.
-    board: Arc<CancelBoard>,
+    /// What the workers share with this client: the completion queue, the cancel board and
+    /// the shutdown flag.
+    link: ClientLink,
     /// The vector the last batch of completions was drained from, kept for its capacity.
     batch: RefCell<Vec<Completion>>,
     pool: RefCell<Option<Pool<Task>>>,
-    shutdown: Arc<AtomicBool>,
     pending: RefCell<Slots<Pending>>,
     codes: RefCell<IdMap<usize, CachedCode>>,
     /// A constructor and its fixed prototype (see `prototype_for`).
@@ -73,11 +71,13 @@ pub struct Client {
 impl Client {
     fn new(host: &Host) -> Client {
         Client {
-            completions: Arc::new(Completions::new(host.inbox.clone(), Client::drain)),
-            board: Arc::new(CancelBoard::new(host.config.pool_size())),
+            link: ClientLink {
+                completions: Arc::new(Completions::new(host.inbox.clone(), Client::drain)),
+                shutdown: Arc::new(AtomicBool::new(false)),
+                board: Arc::new(CancelBoard::new(host.config.pool_size())),
+            },
             batch: RefCell::default(),
             pool: RefCell::new(None),
-            shutdown: Arc::new(AtomicBool::new(false)),
             pending: RefCell::default(),
             codes: RefCell::default(),
             prototype: RefCell::default(),
@@ -192,7 +192,7 @@ impl Client {
         let pending = Pending { promise: Value::undefined(ctx), on_progress: options.on_progress };
         let key = self.pending.borrow_mut().insert(pending);
         let proto = self.prototype_for(ctx, new_target);
-        let promise = match ctx.new_deferred(new_target, &proto, slot_name(host), key.slot) {
+        let promise = match ctx.new_deferred(new_target, &proto, host.deferred_slot_name(), key.slot) {
             Ok(p) => p,
             Err(e) => {
                 self.pending.borrow_mut().remove(key);
@@ -212,7 +212,7 @@ impl Client {
     /// `d.cancel(reason)`: a queued task is removed, a running one interrupted; either way
     /// the Deferred rejects now with `error`. False when it already settled.
     pub fn cancel(&self, host: &Host, deferred: &Value, error: Value) -> Result<bool, Throw> {
-        let Some(slot) = host.ctx.deferred_slot(deferred, slot_name(host)) else { return Ok(false) };
+        let Some(slot) = host.ctx.deferred_slot(deferred, host.deferred_slot_name()) else { return Ok(false) };
         let key = match self.pending.borrow().at(slot) {
             Some((key, p)) if p.promise.identity() == deferred.identity() => key,
             _ => return Ok(false),
@@ -222,7 +222,7 @@ impl Client {
         self.gc_credit.revoke(host.runtime());
         // A running task is interrupted; a queued one is dropped unrun when a worker takes
         // it (O(1) here, where removing it from the deques would scan them).
-        self.board.cancel(key.id);
+        self.link.board.cancel(key.id);
         self.counts.cancelled.set(self.counts.cancelled.get() + 1);
         host.ctx.settle_promise(&p.promise, &error, true);
         Ok(true)
@@ -238,7 +238,7 @@ impl Client {
         let unsettled = self.pending.borrow().len() as u64;
         // Cancelled tasks still in the queues are no longer anyone's (their ids are on the
         // board until a worker drops them).
-        let queued = s.queued.saturating_sub(self.board.len() as u64).min(unsettled);
+        let queued = s.queued.saturating_sub(self.link.board.len() as u64).min(unsettled);
         let fields: [(&str, u64); 7] = [
             ("workers", host.config.pool_size() as u64),
             ("queued", queued),
@@ -267,8 +267,7 @@ impl Client {
     fn pool_handle(&self, host: &Host) -> std::cell::Ref<'_, Pool<Task>> {
         if self.pool.borrow().is_none() {
             let config = host.config.clone();
-            let link =
-                ClientLink { completions: self.completions.clone(), shutdown: self.shutdown.clone(), board: self.board.clone() };
+            let link = self.link.clone();
             let pool = Pool::new(
                 PoolConfig { workers: host.config.pool_size(), name: "protojs-worker".into(), stack_size: Some(8 << 20) },
                 move |index| TaskRunner::new(index, config.clone(), link.clone()),
@@ -278,7 +277,6 @@ impl Client {
         std::cell::Ref::map(self.pool.borrow(), |p| p.as_ref().expect("pool started"))
     }
 
-    /// Runs on the main thread when a task's completion arrives.
     /// Runs on the main thread when completions arrive: settles (or reports progress for)
     /// every queued one, in arrival order.
     fn drain(ctx: Context) {
@@ -286,7 +284,7 @@ impl Client {
         let client = Client::of(host);
         // Taken out of the cell: a progress callback may run JS that submits or cancels.
         let mut batch = std::mem::take(&mut *client.batch.borrow_mut());
-        client.completions.take(&mut batch);
+        client.link.completions.take(&mut batch);
         for c in batch.drain(..) {
             match c {
                 Completion::Settled(key, outcome) => client.settle(host, key, outcome),
@@ -308,19 +306,18 @@ impl Client {
 
     fn settle(&self, host: &Host, key: TaskKey, outcome: Outcome) {
         let ctx = host.ctx;
-        let client = self;
         // Absent when the Deferred was cancelled meanwhile: the outcome is dropped, and the
         // cancellation, which no worker will see now, leaves the board.
-        let Some(Pending { promise, .. }) = client.pending.borrow_mut().remove(key) else {
-            client.board.forget(key.id);
+        let Some(Pending { promise, .. }) = self.pending.borrow_mut().remove(key) else {
+            self.link.board.forget(key.id);
             return;
         };
         host.refs.set(host.refs.get() - 1);
-        client.gc_credit.revoke(host.runtime());
+        self.gc_credit.revoke(host.runtime());
         let counter = match outcome {
-            Outcome::Returned(_) => &client.counts.completed,
-            Outcome::Rejected { name: "AbortError", .. } => &client.counts.cancelled,
-            _ => &client.counts.failed,
+            Outcome::Returned(_) => &self.counts.completed,
+            Outcome::Rejected { name: "AbortError", .. } => &self.counts.cancelled,
+            _ => &self.counts.failed,
         };
         counter.set(counter.get() + 1);
         let (value, reject) = match outcome {
@@ -334,11 +331,6 @@ impl Client {
             Err(Throw) => ctx.settle_promise(&promise, &ctx.take_exception(), true),
         }
     }
-}
-
-/// The private name under which Deferreds carry their slot.
-fn slot_name(host: &Host) -> &crate::engine::Atom {
-    host.deferred_slot.get().expect("builtins installed")
 }
 
 /// An error of class `name`; AbortError and TimeoutError are DOMExceptions, as in the web
@@ -356,8 +348,8 @@ impl Drop for Client {
     fn drop(&mut self) {
         // Running tasks see the flag through their interrupt handler and stop; queued ones
         // are dropped by the pool; then every worker runtime is freed as its thread ends.
-        self.shutdown.store(true, Ordering::SeqCst);
-        self.board.wake_all_waiting();
+        self.link.shutdown.store(true, Ordering::SeqCst);
+        self.link.board.wake_all_waiting();
         if let Some(pool) = self.pool.borrow_mut().take() {
             pool.shutdown();
         }

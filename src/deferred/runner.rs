@@ -8,9 +8,9 @@ use crate::event_loop::Inbox;
 use crate::ffi;
 use crate::host::{Config, Host, Role};
 use crate::pool::Worker;
+use crate::id_hash::IdMap;
 use crate::transfer::{self, FunctionCode};
 use std::cell::RefCell;
-use crate::id_hash::IdMap;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -81,8 +81,6 @@ pub struct TaskRunner {
     host: Box<Host>,
     interrupt: Box<Interrupt>,
     current: std::rc::Rc<CurrentTask>,
-    completions: Arc<Completions>,
-    board: Arc<CancelBoard>,
     /// This worker's index in the pool (its waiting slot on the board).
     index: usize,
     /// Heap cap between tasks (from the pool-wide default), if any.
@@ -96,10 +94,10 @@ impl TaskRunner {
         rt.set_can_block(true);
         let default_limit = config.worker_memory_limit.map(|l| l + rt.memory_usage().malloc_size as usize);
         rt.set_memory_limit(default_limit);
-        let current = std::rc::Rc::new(CurrentTask { completions: link.completions.clone(), task: RefCell::new(None) });
+        let current = std::rc::Rc::new(CurrentTask { completions: link.completions, task: RefCell::new(None) });
         *host.extension.borrow_mut() = Some(current.clone());
         let interrupt =
-            Box::new(Interrupt { shutdown: link.shutdown, board: link.board.clone(), current: RefCell::new(None) });
+            Box::new(Interrupt { shutdown: link.shutdown, board: link.board, current: RefCell::new(None) });
         // SAFETY: the handler's opaque points into the Box, which lives as long as the
         // runtime (both are fields of self; the host, and so the runtime, drops first).
         unsafe {
@@ -110,8 +108,6 @@ impl TaskRunner {
             host,
             interrupt,
             current,
-            completions: link.completions,
-            board: link.board,
             index,
             default_limit,
         }
@@ -153,9 +149,9 @@ impl TaskRunner {
         let settled = || promise_state(ctx, &result) != ffi::JS_PROMISE_PENDING || interrupt.stop().is_some();
         // While it waits, a cancel must be able to wake this loop (set before the first
         // check of `settled`, so a cancel either is seen there or finds the waker).
-        self.board.set_waiting(self.index, Some((task.key.id, host.inbox.clone())));
+        interrupt.board.set_waiting(self.index, Some((task.key.id, host.inbox.clone())));
         crate::event_loop::run_until(host, &settled);
-        self.board.set_waiting(self.index, None);
+        interrupt.board.set_waiting(self.index, None);
         if interrupt.stop().is_some() {
             return Err(ctx.throw_error_of("InternalError", "interrupted"));
         }
@@ -252,7 +248,7 @@ impl Worker for TaskRunner {
     type Task = Task;
 
     fn run(&mut self, task: Task) {
-        if self.board.forget(task.key.id) {
+        if self.interrupt.board.forget(task.key.id) {
             // Cancelled while queued: its Deferred already rejected; drop it unrun.
             return;
         }
@@ -260,7 +256,7 @@ impl Worker for TaskRunner {
         match catch_unwind(AssertUnwindSafe(|| self.execute(&task))) {
             // Cancelled while it ran: the Deferred already rejected and the main thread
             // would drop the outcome, so it is not queued at all.
-            Ok(_) if self.board.forget(key.id) => {}
+            Ok(_) if self.interrupt.board.forget(key.id) => {}
             Ok(outcome) => self.send(key, outcome),
             Err(panic) => {
                 // The task still settles instead of hanging the main thread; then the pool
@@ -277,7 +273,7 @@ impl Worker for TaskRunner {
 
 impl TaskRunner {
     fn send(&self, key: TaskKey, outcome: Outcome) {
-        self.completions.push(Completion::Settled(key, outcome));
+        self.current.completions.push(Completion::Settled(key, outcome));
     }
 }
 

@@ -244,12 +244,13 @@ static BOOL pj_is_all_marker(const JSPromiseReactionData *rd)
     return JS_IsNull(rd->handler);
 }
 
-/* Calls `func(arg)` from a job, as the reaction `then(undefined, undefined)` with
-   capability [resolve, reject] would: resolve(arg), or reject(arg) when is_reject. */
-static void pj_enqueue_settle_job(JSContext *ctx, JSValueConst resolve, JSValueConst reject,
-                                  JSValueConst arg, BOOL is_reject)
+/* Queues the job of a reaction (handler, then capability [resolve, reject]) to a promise
+   settled with `arg`, as fulfill_or_reject_promise does. With an undefined handler it
+   calls resolve(arg), or reject(arg) when is_reject. */
+static void pj_enqueue_reaction_job(JSContext *ctx, JSValueConst resolve, JSValueConst reject,
+                                    JSValueConst handler, JSValueConst arg, BOOL is_reject)
 {
-    JSValueConst args[5] = { resolve, reject, JS_UNDEFINED, JS_NewBool(ctx, is_reject), arg };
+    JSValueConst args[5] = { resolve, reject, handler, JS_NewBool(ctx, is_reject), arg };
     JS_EnqueueJob(ctx, promise_reaction_job, 5, args);
 }
 
@@ -264,7 +265,7 @@ static void pj_all_element_settled(JSContext *ctx, JSValueConst aggregate, int i
     int remaining;
 
     if (is_reject) {
-        pj_enqueue_settle_job(ctx, agg[PJ_ALL_RESOLVE], agg[PJ_ALL_REJECT], value, TRUE);
+        pj_enqueue_reaction_job(ctx, agg[PJ_ALL_RESOLVE], agg[PJ_ALL_REJECT], JS_UNDEFINED, value, TRUE);
         return;
     }
     /* internal until the result promise is resolved, which needs every element first */
@@ -273,7 +274,8 @@ static void pj_all_element_settled(JSContext *ctx, JSValueConst aggregate, int i
     remaining = JS_VALUE_GET_INT(agg[PJ_ALL_REMAINING]) - 1;
     agg[PJ_ALL_REMAINING] = JS_NewInt32(ctx, remaining);
     if (remaining == 0)
-        pj_enqueue_settle_job(ctx, agg[PJ_ALL_RESOLVE], agg[PJ_ALL_REJECT], agg[PJ_ALL_VALUES], FALSE);
+        pj_enqueue_reaction_job(ctx, agg[PJ_ALL_RESOLVE], agg[PJ_ALL_REJECT], JS_UNDEFINED,
+                                agg[PJ_ALL_VALUES], FALSE);
 }
 
 void pj_settle_promise(JSContext *ctx, JSValueConst promise, JSValueConst value, int is_reject)
@@ -281,7 +283,6 @@ void pj_settle_promise(JSContext *ctx, JSValueConst promise, JSValueConst value,
     JSPromiseData *s = JS_GetOpaque(promise, JS_CLASS_PROMISE);
     struct list_head *el, *el1;
     JSPromiseReactionData *rd;
-    JSValueConst args[5];
 
     /* as fulfill_or_reject_promise, plus the Promise.all markers */
     if (!s || s->promise_state != JS_PROMISE_PENDING)
@@ -302,12 +303,8 @@ void pj_settle_promise(JSContext *ctx, JSValueConst promise, JSValueConst value,
             pj_all_element_settled(ctx, rd->resolving_funcs[0],
                                    JS_VALUE_GET_INT(rd->resolving_funcs[1]), value, is_reject);
         } else {
-            args[0] = rd->resolving_funcs[0];
-            args[1] = rd->resolving_funcs[1];
-            args[2] = rd->handler;
-            args[3] = JS_NewBool(ctx, is_reject);
-            args[4] = value;
-            JS_EnqueueJob(ctx, promise_reaction_job, 5, args);
+            pj_enqueue_reaction_job(ctx, rd->resolving_funcs[0], rd->resolving_funcs[1],
+                                    rd->handler, value, is_reject);
         }
         list_del(&rd->link);
         promise_reaction_data_free(ctx->rt, rd);

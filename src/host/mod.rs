@@ -143,6 +143,11 @@ impl Host {
         unsafe { &*p }
     }
 
+    /// The private name under which Deferreds carry their slot (set by `builtins::install`).
+    pub fn deferred_slot_name(&self) -> &crate::engine::Atom {
+        self.deferred_slot.get().expect("builtins installed")
+    }
+
     pub fn runtime(&self) -> &Runtime {
         self.owned.runtime()
     }
