@@ -28,7 +28,3 @@ export function makePool(W) {
   }
   return { run, close };
 }
-
-export function fib(n) {
-  return n < 2 ? n : fib(n - 1) + fib(n - 2);
-}

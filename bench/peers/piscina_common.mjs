@@ -14,7 +14,3 @@ export function makePool(threads) {
     maxThreads: threads,
   });
 }
-
-export function fib(n) {
-  return n < 2 ? n : fib(n - 1) + fib(n - 2);
-}
